@@ -1,0 +1,438 @@
+/* visavis-cli.c
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
+#include "vv-core.h"
+
+/* Exit statuses of the CLI contract in DESIGN.md */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILURE_USER = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("visavis-cli: %s\n", error->message);
+  return EXIT_FAILURE_USER;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("visavis-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* Parses options; returns -1 on success or the exit status to return */
+static int
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  return -1;
+}
+
+static GOutputStream *
+stdout_stream (void)
+{
+  return g_unix_output_stream_new (fileno (stdout), FALSE);
+}
+
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (fileno (stdin), FALSE);
+      g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = vv_file_get_display_name (file);
+      GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+
+      if (bytes == NULL)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Cannot read “%s”: %s"), name, local_error->message);
+      return bytes;
+    }
+}
+
+static VvSegmenter *
+make_segmenter (const char  *srx_path,
+                const char  *language,
+                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (srx_path == NULL)
+    return vv_segmenter_new (language);
+
+  file = g_file_new_for_commandline_arg (srx_path);
+  return vv_segmenter_new_from_file (file, language, error);
+}
+
+static int
+cmd_segment (int    argc,
+             char **argv)
+{
+  g_autofree char *srx = NULL;
+  g_autofree char *language = NULL;
+  const GOptionEntry entries[] = {
+    { "srx", 0, 0, G_OPTION_ARG_FILENAME, &srx, N_("Use the rules of this SRX file"), N_("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language, N_("Language of the text (default: fr)"), N_("LANG") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[FILE|-] — one segment per line"));
+  g_autoptr(VvSegmenter) segmenter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *text = NULL;
+  const char *path;
+  const char *p;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 2)
+    return usage_error (context, _("too many arguments"));
+
+  path = argc == 2 ? argv[1] : "-";
+  segmenter = make_segmenter (srx, language ? language : "fr", &error);
+  if (segmenter == NULL)
+    return fail (error);
+
+  bytes = read_input (path, &error);
+  if (bytes == NULL)
+    return fail (error);
+  text = vv_import_decode_text (bytes, g_strcmp0 (path, "-") == 0 ? _("standard input") : path, &error);
+  if (text == NULL)
+    return fail (error);
+
+  /* Paragraphs are separated by blank lines; each paragraph's lines are
+   * running text. Segments go out one per line, paragraphs separated by
+   * one blank line. */
+  out = g_string_sized_new (strlen (text) + 1024);
+  p = text;
+  while (*p != '\0')
+    {
+      const char *end = p;
+      g_autofree char *paragraph = NULL;
+      g_autoptr(GArray) spans = NULL;
+
+      /* find the blank line that ends this paragraph */
+      while (*end != '\0')
+        {
+          const char *nl = strchr (end, '\n');
+          const char *q;
+
+          if (nl == NULL)
+            {
+              end += strlen (end);
+              break;
+            }
+          q = nl + 1;
+          while (*q == ' ' || *q == '\t' || *q == '\r')
+            q++;
+          if (*q == '\n' || *q == '\0')
+            {
+              end = nl;
+              break;
+            }
+          end = nl + 1;
+        }
+
+      paragraph = g_strndup (p, end - p);
+      g_strdelimit (paragraph, "\n", ' ');
+      spans = vv_segmenter_split (segmenter, paragraph, -1);
+      if (spans->len > 0)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, '\n');
+          for (guint i = 0; i < spans->len; i++)
+            {
+              const VvSpan *span = &g_array_index (spans, VvSpan, i);
+              g_string_append_len (out, paragraph + span->start, span->end - span->start);
+              g_string_append_c (out, '\n');
+            }
+        }
+
+      p = end;
+      while (*p == '\n' || *p == ' ' || *p == '\t' || *p == '\r')
+        p++;
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+  return fflush (stdout) == 0 ? EXIT_OK : EXIT_FAILURE_USER;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Target language (default: en)"), N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Project file to write"), N_("P.visavis") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL -o P.visavis — make a project from an article"));
+  g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) in = NULL;
+  g_autoptr(GFile) out = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("expected one input file"));
+  if (output == NULL)
+    return usage_error (context, _("missing -o P.visavis"));
+
+  in = g_file_new_for_commandline_arg (argv[1]);
+  document = vv_import_file (in, segmenter, NULL, &error);
+  if (document == NULL)
+    return fail (error);
+  if (to != NULL)
+    vv_document_set_target_language (document, to);
+
+  out = g_file_new_for_commandline_arg (output);
+  if (!vv_project_save (document, out, NULL, &error))
+    return fail (error);
+
+  g_printerr (ngettext ("Imported %u segment into %s\n", "Imported %u segments into %s\n",
+                        vv_document_get_n_segments (document)),
+              vv_document_get_n_segments (document), output);
+  return EXIT_OK;
+}
+
+static VvDocument *
+load_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  return vv_project_load (file, NULL, error);
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  gboolean boilerplate = FALSE, no_comments = FALSE, no_states = FALSE, only_approved = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write (- for standard output)"), N_("OUT") },
+    { "with-boilerplate", 0, 0, G_OPTION_ARG_NONE, &boilerplate, N_("Include boilerplate blocks"), NULL },
+    { "no-comments", 0, 0, G_OPTION_ARG_NONE, &no_comments, N_("Leave comments out"), NULL },
+    { "no-states", 0, 0, G_OPTION_ARG_NONE, &no_states, N_("Leave segment states out"), NULL },
+    { "only-approved", 0, 0, G_OPTION_ARG_NONE, &only_approved, N_("Export only approved translations"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis --format FORMAT -o OUT — export a project"));
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) formats_help = g_string_new (_("Formats:"));
+  VvExportOptions options;
+  const VvExportFormat *all;
+  guint n_formats;
+  int status;
+
+  all = vv_export_get_formats (&n_formats);
+  for (guint i = 0; i < n_formats; i++)
+    g_string_append_printf (formats_help, "\n  %-8s %s", all[i].id, _(all[i].name));
+  g_option_context_set_description (context, formats_help->str);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("expected one project file"));
+  if (format == NULL)
+    return usage_error (context, _("missing --format"));
+  if (vv_export_lookup_format (format) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”"), format);
+      return usage_error (context, message);
+    }
+  if (output == NULL)
+    return usage_error (context, _("missing -o OUT"));
+
+  document = load_project (argv[1], &error);
+  if (document == NULL)
+    return fail (error);
+
+  vv_export_options_init (&options);
+  options.include_boilerplate = boilerplate;
+  options.include_comments = !no_comments;
+  options.include_states = !no_states;
+  options.only_approved = only_approved;
+
+  if (g_strcmp0 (output, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = stdout_stream ();
+
+      if (!vv_export_to_stream (document, format, &options, out, NULL, &error))
+        return fail (error);
+    }
+  else
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+
+      if (!vv_export_to_file (document, format, &options, out, NULL, &error))
+        return fail (error);
+    }
+
+  return EXIT_OK;
+}
+
+static guint
+count_words_in_state (VvDocument     *document,
+                      VvSegmentState  state)
+{
+  guint words = 0;
+
+  for (guint i = 0; i < vv_document_get_n_segments (document); i++)
+    {
+      VvSegment *segment = vv_document_get_segment (document, i);
+
+      if (!vv_segment_is_excluded (segment) && vv_segment_get_state (segment) == state)
+        words += vv_count_words (vv_segment_get_source (segment));
+    }
+  return words;
+}
+
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis — counts per state, words, progress"));
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total_words = 0;
+  int status;
+
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("expected one project file"));
+
+  document = load_project (argv[1], &error);
+  if (document == NULL)
+    return fail (error);
+
+  /* Machine-readable: one "key: value" line each; state ids are stable */
+  g_print ("title: %s\n", vv_document_get_title (document));
+  g_print ("segments: %u\n", vv_document_get_n_counted (document));
+  for (guint state = 0; state < VV_SEGMENT_N_STATES; state++)
+    {
+      guint words = count_words_in_state (document, state);
+
+      total_words += words;
+      g_print ("%s: %u segments, %u words\n", vv_segment_state_to_string (state),
+               vv_document_get_state_count (document, state), words);
+    }
+  g_print ("words: %u\n", total_words);
+  g_print ("excluded: %u segments\n",
+           vv_document_get_n_segments (document) - vv_document_get_n_counted (document));
+  g_print ("progress: %.1f%%\n", 100.0 * vv_document_get_progress (document));
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "segment", "[--srx FILE] [FILE|-]", N_("Split running text into segments, one per line"), cmd_segment },
+  { "import", "FILE|URL [--to LANG] -o P.visavis", N_("Make a project from an article"), cmd_import },
+  { "export", "P.visavis --format FORMAT -o OUT", N_("Export a project"), cmd_export },
+  { "stats", "P.visavis", N_("Print counts per state, words and progress"), cmd_stats },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: visavis-cli COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-9s %-36s %s\n", commands[i].name, commands[i].args, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “visavis-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  vv_locale_init ("");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("visavis-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("visavis-cli %s", commands[i].name);
+          g_set_prgname (prgname);
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  g_printerr (_("visavis-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

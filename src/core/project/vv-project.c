@@ -1,0 +1,710 @@
+/* vv-project.c
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "vv-block.h"
+#include "vv-document.h"
+#include "vv-project.h"
+#include "vv-segment.h"
+#include "vv-utils.h"
+
+/* A *.visavis project is one JSON object:
+ *
+ *   { "format": 1, "generator": …, "title": …, "source-uri": …,
+ *     "source-language": "fr", "target-language": "en",
+ *     "created": ISO 8601, "changed": ISO 8601,
+ *     "blocks": [ { "kind": "paragraph", "level": 0, "included": false,
+ *                   "segments": [ { "id": 1, "source": …, "target": …,
+ *                                   "state": "draft", "origin": "mt:apertium",
+ *                                   "flags": ["locked"], "suggestions": [{provider, text}],
+ *                                   "comments": [{author, time, text, resolved}],
+ *                                   "history": [{time, author, state, target, origin}] } ] } ] }
+ *
+ * Optional members are left out when empty, so a project stays small. */
+
+G_DEFINE_QUARK (vv-project-error-quark, vv_project_error)
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *time)
+{
+  g_autofree char *text = vv_date_time_format_iso8601 (time);
+
+  if (text == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+build_segment (JsonBuilder *builder,
+               VvSegment   *segment)
+{
+  VvSegmentFlags flags = vv_segment_get_flags (segment);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, vv_segment_get_id (segment));
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, vv_segment_get_source (segment));
+  add_string (builder, "target", vv_segment_get_target (segment));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, vv_segment_state_to_string (vv_segment_get_state (segment)));
+  add_string (builder, "origin", vv_segment_get_origin (segment));
+
+  if (flags != VV_SEGMENT_FLAGS_NONE)
+    {
+      json_builder_set_member_name (builder, "flags");
+      json_builder_begin_array (builder);
+      if (flags & VV_SEGMENT_FLAGS_LOCKED)
+        json_builder_add_string_value (builder, "locked");
+      if (flags & VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE)
+        json_builder_add_string_value (builder, "do-not-translate");
+      json_builder_end_array (builder);
+    }
+
+  if (vv_segment_get_n_suggestions (segment) > 0)
+    {
+      json_builder_set_member_name (builder, "suggestions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < vv_segment_get_n_suggestions (segment); i++)
+        {
+          const VvSuggestion *s = vv_segment_get_suggestion (segment, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "provider");
+          json_builder_add_string_value (builder, s->provider);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, s->text);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (vv_segment_get_n_comments (segment) > 0)
+    {
+      json_builder_set_member_name (builder, "comments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < vv_segment_get_n_comments (segment); i++)
+        {
+          const VvComment *c = vv_segment_get_comment (segment, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "author");
+          json_builder_add_string_value (builder, c->author);
+          add_time (builder, "time", c->time);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, c->text);
+          json_builder_set_member_name (builder, "resolved");
+          json_builder_add_boolean_value (builder, c->resolved);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (vv_segment_get_n_history (segment) > 0)
+    {
+      json_builder_set_member_name (builder, "history");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < vv_segment_get_n_history (segment); i++)
+        {
+          const VvHistoryEntry *h = vv_segment_get_history (segment, i);
+
+          json_builder_begin_object (builder);
+          add_time (builder, "time", h->time);
+          json_builder_set_member_name (builder, "author");
+          json_builder_add_string_value (builder, h->author);
+          json_builder_set_member_name (builder, "state");
+          json_builder_add_string_value (builder, vv_segment_state_to_string (h->state));
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_string_value (builder, h->target);
+          add_string (builder, "origin", h->origin);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * vv_project_to_data:
+ * @document: a #VvDocument
+ * @length: (out) (optional): the length of the result
+ *
+ * Serialises @document in the *.visavis format.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+vv_project_to_data (VvDocument *document,
+                    gsize      *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (VV_IS_DOCUMENT (document), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, VV_PROJECT_FORMAT);
+  add_string (builder, "generator", "Vis-à-vis " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, vv_document_get_title (document));
+  add_string (builder, "source-uri", vv_document_get_source_uri (document));
+  add_string (builder, "source-language", vv_document_get_source_language (document));
+  add_string (builder, "target-language", vv_document_get_target_language (document));
+  add_time (builder, "created", vv_document_get_created (document));
+  add_time (builder, "changed", vv_document_get_changed (document));
+
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint b = 0; b < vv_document_get_n_blocks (document); b++)
+    {
+      VvBlock *block = vv_document_get_block (document, b);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, vv_block_kind_to_string (vv_block_get_kind (block)));
+      if (vv_block_get_level (block) > 0)
+        {
+          json_builder_set_member_name (builder, "level");
+          json_builder_add_int_value (builder, vv_block_get_level (block));
+        }
+      if (vv_block_get_included (block))
+        {
+          json_builder_set_member_name (builder, "included");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_set_member_name (builder, "segments");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < vv_block_get_n_segments (block); s++)
+        build_segment (builder, vv_block_get_segment (block, s));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  return json_generator_to_data (generator, length);
+}
+
+/* Reading: every access checks the node type, and errors say where. */
+
+typedef struct
+{
+  const char *display_name;
+  GError    **error;
+} Reader;
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (reader->error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_INVALID,
+               /* Translators: “file.visavis” is not a valid project: <detail> */
+               _("“%s” is not a valid project: %s"), reader->display_name, detail);
+  return FALSE;
+}
+
+static gboolean
+get_string (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            const char  *where,
+            const char **value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return fail (reader, _("%s has no “%s”"), where, member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (reader, _("“%s” of %s is not a string"), member, where);
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_int (Reader     *reader,
+         JsonObject *object,
+         const char *member,
+         gboolean    required,
+         const char *where,
+         gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = 0;
+  if (node == NULL)
+    {
+      if (required)
+        return fail (reader, _("%s has no “%s”"), where, member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (reader, _("“%s” of %s is not a whole number"), member, where);
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+get_bool (Reader     *reader,
+          JsonObject *object,
+          const char *member,
+          const char *where,
+          gboolean   *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (reader, _("“%s” of %s is not true or false"), member, where);
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+get_array (Reader      *reader,
+           JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           const char  *where,
+           JsonArray  **value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL)
+    {
+      if (required)
+        return fail (reader, _("%s has no “%s”"), where, member);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, _("“%s” of %s is not a list"), member, where);
+
+  *value = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+get_time (Reader      *reader,
+          JsonObject  *object,
+          const char  *member,
+          const char  *where,
+          GDateTime  **value)
+{
+  const char *text;
+
+  *value = NULL;
+  if (!get_string (reader, object, member, FALSE, where, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  *value = vv_date_time_parse_iso8601 (text);
+  if (*value == NULL)
+    return fail (reader, _("“%s” of %s is not a date (“%s”)"), member, where, text);
+  return TRUE;
+}
+
+static JsonObject *
+get_object_element (Reader     *reader,
+                    JsonArray  *array,
+                    guint       index,
+                    const char *where)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (reader, _("item %u of %s is not an object"), index + 1, where);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+read_segment (Reader      *reader,
+              JsonObject  *object,
+              VvBlock     *block,
+              GHashTable  *seen_ids,
+              const char  *where)
+{
+  g_autoptr(VvSegment) segment = NULL;
+  const char *source, *target, *state_id, *origin;
+  JsonArray *array;
+  VvSegmentState state;
+  gint64 id;
+
+  if (!get_int (reader, object, "id", TRUE, where, &id))
+    return FALSE;
+  if (id <= 0 || id > G_MAXUINT)
+    return fail (reader, _("%s has an invalid id %" G_GINT64_FORMAT), where, id);
+  if (!g_hash_table_add (seen_ids, GUINT_TO_POINTER ((guint)id)))
+    return fail (reader, _("segment id %" G_GINT64_FORMAT " is used twice"), id);
+
+  if (!get_string (reader, object, "source", TRUE, where, &source) ||
+      !get_string (reader, object, "target", FALSE, where, &target) ||
+      !get_string (reader, object, "state", TRUE, where, &state_id) ||
+      !get_string (reader, object, "origin", FALSE, where, &origin))
+    return FALSE;
+
+  if (!vv_segment_state_from_string (state_id, &state))
+    return fail (reader, _("%s has an unknown state “%s”"), where, state_id);
+
+  segment = vv_segment_new ((guint)id, source);
+  vv_segment_set_target (segment, target);
+  vv_segment_set_state (segment, state);
+  vv_segment_set_origin (segment, origin);
+
+  if (!get_array (reader, object, "flags", FALSE, where, &array))
+    return FALSE;
+  if (array != NULL)
+    {
+      VvSegmentFlags flags = VV_SEGMENT_FLAGS_NONE;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *flag = json_array_get_string_element (array, i);
+
+          if (g_strcmp0 (flag, "locked") == 0)
+            flags |= VV_SEGMENT_FLAGS_LOCKED;
+          else if (g_strcmp0 (flag, "do-not-translate") == 0)
+            flags |= VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE;
+          /* unknown flags from later versions are ignored */
+        }
+      vv_segment_set_flags (segment, flags);
+    }
+
+  if (!get_array (reader, object, "suggestions", FALSE, where, &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = get_object_element (reader, array, i, where);
+      const char *provider, *text;
+
+      if (item == NULL ||
+          !get_string (reader, item, "provider", TRUE, where, &provider) ||
+          !get_string (reader, item, "text", TRUE, where, &text))
+        return FALSE;
+      vv_segment_set_suggestion (segment, provider, text);
+    }
+
+  if (!get_array (reader, object, "comments", FALSE, where, &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = get_object_element (reader, array, i, where);
+      g_autoptr(GDateTime) time = NULL;
+      const char *author, *text;
+      gboolean resolved;
+
+      if (item == NULL ||
+          !get_string (reader, item, "author", FALSE, where, &author) ||
+          !get_string (reader, item, "text", TRUE, where, &text) ||
+          !get_time (reader, item, "time", where, &time) ||
+          !get_bool (reader, item, "resolved", where, &resolved))
+        return FALSE;
+      vv_segment_add_comment (segment, vv_comment_new (author, time, text, resolved));
+    }
+
+  if (!get_array (reader, object, "history", FALSE, where, &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = get_object_element (reader, array, i, where);
+      g_autoptr(GDateTime) time = NULL;
+      const char *author, *h_state_id, *h_target, *h_origin;
+      VvSegmentState h_state;
+
+      if (item == NULL ||
+          !get_string (reader, item, "author", FALSE, where, &author) ||
+          !get_string (reader, item, "state", TRUE, where, &h_state_id) ||
+          !get_string (reader, item, "target", FALSE, where, &h_target) ||
+          !get_string (reader, item, "origin", FALSE, where, &h_origin) ||
+          !get_time (reader, item, "time", where, &time))
+        return FALSE;
+      if (!vv_segment_state_from_string (h_state_id, &h_state))
+        return fail (reader, _("%s has an unknown state “%s”"), where, h_state_id);
+      vv_segment_add_history (segment, vv_history_entry_new (time, author, h_state, h_target, h_origin));
+    }
+
+  vv_block_add_segment (block, segment);
+  return TRUE;
+}
+
+/**
+ * vv_project_from_data:
+ * @data: the JSON text
+ * @length: its length, or -1
+ * @display_name: the file name, for messages
+ * @error: return location for an error
+ *
+ * Reads a project. Every field is checked; on any problem the error names
+ * @display_name and what is wrong, and nothing is returned.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+VvDocument *
+vv_project_from_data (const char  *data,
+                      gsize        length,
+                      const char  *display_name,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GHashTable) seen_ids = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) changed = NULL;
+  Reader reader = { display_name, error };
+  const char *title, *uri, *source_language, *target_language, *generator;
+  JsonObject *root;
+  JsonArray *blocks;
+  JsonNode *node;
+  gint64 format;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_PARSE,
+                   _("“%s” is not a valid project: it is not UTF-8 text"), display_name);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_PARSE,
+                   _("“%s” is damaged: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (&reader, _("the file is not a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  if (!json_object_has_member (root, "format"))
+    {
+      fail (&reader, _("it has no “format” version"));
+      return NULL;
+    }
+  if (!get_int (&reader, root, "format", TRUE, _("the project"), &format))
+    return NULL;
+  if (format > VV_PROJECT_FORMAT)
+    {
+      g_set_error (error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Vis-à-vis (project format %" G_GINT64_FORMAT
+                     ", this version reads up to %d); update Vis-à-vis to open it"),
+                   display_name, format, VV_PROJECT_FORMAT);
+      return NULL;
+    }
+  if (format < 1)
+    {
+      fail (&reader, _("unknown format version %" G_GINT64_FORMAT), format);
+      return NULL;
+    }
+
+  if (!get_string (&reader, root, "title", FALSE, _("the project"), &title) ||
+      !get_string (&reader, root, "source-uri", FALSE, _("the project"), &uri) ||
+      !get_string (&reader, root, "source-language", FALSE, _("the project"), &source_language) ||
+      !get_string (&reader, root, "target-language", FALSE, _("the project"), &target_language) ||
+      !get_string (&reader, root, "generator", FALSE, _("the project"), &generator) ||
+      !get_time (&reader, root, "created", _("the project"), &created) ||
+      !get_time (&reader, root, "changed", _("the project"), &changed) ||
+      !get_array (&reader, root, "blocks", TRUE, _("the project"), &blocks))
+    return NULL;
+
+  document = vv_document_new ();
+  vv_document_begin_batch (document);
+  vv_document_set_title (document, title);
+  vv_document_set_source_uri (document, uri);
+  if (source_language != NULL)
+    vv_document_set_source_language (document, source_language);
+  if (target_language != NULL)
+    vv_document_set_target_language (document, target_language);
+  if (generator != NULL)
+    vv_document_set_generator (document, generator);
+  if (created != NULL)
+    vv_document_set_created (document, created);
+  if (changed != NULL)
+    vv_document_set_changed (document, changed);
+
+  seen_ids = g_hash_table_new (NULL, NULL);
+
+  for (guint b = 0; b < json_array_get_length (blocks); b++)
+    {
+      g_autofree char *where = g_strdup_printf (_("block %u"), b + 1);
+      g_autoptr(VvBlock) block = NULL;
+      JsonObject *object = get_object_element (&reader, blocks, b, _("“blocks”"));
+      JsonArray *segments;
+      const char *kind_id;
+      VvBlockKind kind;
+      gint64 level;
+      gboolean included;
+
+      if (object == NULL ||
+          !get_string (&reader, object, "kind", TRUE, where, &kind_id) ||
+          !get_int (&reader, object, "level", FALSE, where, &level) ||
+          !get_bool (&reader, object, "included", where, &included) ||
+          !get_array (&reader, object, "segments", TRUE, where, &segments))
+        {
+          vv_document_end_batch (document);
+          return NULL;
+        }
+
+      if (!vv_block_kind_from_string (kind_id, &kind))
+        kind = VV_BLOCK_KIND_PARAGRAPH;  /* a kind from a later version */
+      if (level < 0 || level > 6)
+        {
+          fail (&reader, _("%s has an invalid heading level %" G_GINT64_FORMAT), where, level);
+          vv_document_end_batch (document);
+          return NULL;
+        }
+
+      block = vv_block_new (kind, (guint)level);
+      vv_block_set_included (block, included);
+
+      for (guint s = 0; s < json_array_get_length (segments); s++)
+        {
+          g_autofree char *segment_where = g_strdup_printf (_("segment %u of block %u"), s + 1, b + 1);
+          JsonObject *segment = get_object_element (&reader, segments, s, where);
+
+          if (segment == NULL || !read_segment (&reader, segment, block, seen_ids, segment_where))
+            {
+              vv_document_end_batch (document);
+              return NULL;
+            }
+        }
+
+      vv_document_append_block (document, block);
+    }
+
+  vv_document_end_batch (document);
+  vv_document_set_dirty (document, FALSE);
+  return g_steal_pointer (&document);
+}
+
+/**
+ * vv_project_save:
+ * @document: a #VvDocument
+ * @file: where to save
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Saves atomically: the data goes to a temporary file that replaces @file
+ * only once fully written, and the previous version is kept as a backup
+ * (“file.visavis~”). On failure @file is untouched.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+vv_project_save (VvDocument    *document,
+                 GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *display_name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gsize length;
+
+  g_return_val_if_fail (VV_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  vv_document_set_changed (document, now);
+  data = vv_project_to_data (document, &length);
+
+  if (!g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, &local_error))
+    {
+      display_name = vv_file_get_display_name (file);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save “%s”: %s"), display_name, local_error->message);
+      return FALSE;
+    }
+
+  vv_document_set_dirty (document, FALSE);
+  return TRUE;
+}
+
+/**
+ * vv_project_load:
+ * @file: a *.visavis file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+VvDocument *
+vv_project_load (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display_name = vv_file_get_display_name (file);
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot open “%s”: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  return vv_project_from_data (data, length, display_name, error);
+}

@@ -1,0 +1,17 @@
+/* vv-core.h: everything the UI and the CLI need from the core
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vv-block.h"
+#include "vv-core-enums.h"
+#include "vv-core-types.h"
+#include "vv-document.h"
+#include "vv-exporter.h"
+#include "vv-importer.h"
+#include "vv-project.h"
+#include "vv-segment.h"
+#include "vv-segmenter.h"
+#include "vv-utils.h"
