@@ -710,6 +710,9 @@ vv_document_end_batch (VvDocument *self)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
 
+  else if (self->batch_counts)
+    recount (self);
+
   if (self->batch_counts || self->batch_structure)
     emit_counts_changed (self);
 

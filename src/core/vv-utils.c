@@ -85,6 +85,13 @@ vv_count_words (const char *text)
           gunichar next = g_utf8_get_char (g_utf8_next_char (p));
           in_word = g_unichar_isalnum (next);
         }
+      else if (in_word && (c == ',' || c == '.') && p > text &&
+               g_unichar_isdigit (g_utf8_get_char (g_utf8_prev_char (p))))
+        {
+          /* 14,5 and 3.5 are one word */
+          gunichar next = g_utf8_get_char (g_utf8_next_char (p));
+          in_word = g_unichar_isdigit (next);
+        }
       else
         in_word = FALSE;
     }
