@@ -60,7 +60,7 @@ if [ "$SANITIZE" = 1 ]; then
   meson compile -C "$ASAN_DIR" || exit 1
   "${XVFB[@]}" meson test -C "$ASAN_DIR" --setup=sanitize --suite core --suite cli --suite fuzz \
       --print-errorlogs --num-processes 2 </dev/null
-  results+=("$ASAN_DIR/meson-logs/testlog.json")
+  results+=("$ASAN_DIR/meson-logs/testlog-sanitize.json")
 fi
 
 step "summary"
