@@ -20,6 +20,19 @@ trap 'rm -rf "$tmp"' EXIT
 # POTFILES.in without comments and blank lines
 grep -v -e '^#' -e '^[[:space:]]*$' "$potfiles" | sort -u > "$tmp/listed"
 
+# print_entries FILE: location, context and msgid of every entry but the header
+print_entries () {
+  awk '
+    /^#:/ { loc = $0; next }
+    /^msgctxt / { ctxt = $0; inid = 0; next }
+    /^msgid / { inid = ($0 != "msgid \"\"" || loc != ""); if (inid) { if (loc != "") print loc; if (ctxt != "") print ctxt; print } ; next }
+    /^msgid_plural / { if (inid) print; next }
+    /^"/ { if (inid) print; next }
+    /^msgstr/ { inid = 0; loc = ""; ctxt = ""; next }
+    /^$/ { inid = 0; loc = ""; ctxt = "" }
+  ' "$1"
+}
+
 case "$mode" in
 potfiles)
   status=0
@@ -97,11 +110,11 @@ complete)
   if [ "$n_untr" -gt 0 ] || [ "$n_fuzzy" -gt 0 ]; then
     if [ "$n_untr" -gt 0 ]; then
       echo "$n_untr untranslated or missing message(s) in po/$lang.po:"
-      grep -A3 -e '^#:' -e '^msgctxt' -e '^msgid ' "$tmp/untranslated.po" | grep -e '^#:' -e '^msgid' -e '^msgctxt' -e '^"' | sed -n '/^#:\|^msg\|^"/p' | tail -n +3
+      print_entries "$tmp/untranslated.po"
     fi
     if [ "$n_fuzzy" -gt 0 ]; then
       echo "$n_fuzzy fuzzy message(s) in po/$lang.po:"
-      grep -e '^#:' -e '^msgctxt' -e '^msgid ' "$tmp/fuzzy.po" | tail -n +2
+      print_entries "$tmp/fuzzy.po"
     fi
     exit 1
   fi
