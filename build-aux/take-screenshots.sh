@@ -79,7 +79,7 @@ KEYFILE
 
   # Wait for a mapped top-level window, then let it lay out and render.
   i=0
-  until xwininfo -display ":$display" -root -children 2>/dev/null | grep -q '[0-9]x[0-9]'; do
+  until xwininfo -display ":$display" -root -children 2>/dev/null | grep -Eq ' [0-9]{3,}x[0-9]{3,}\+'; do
     i=$((i + 1))
     if [ $i -gt 150 ] || ! kill -0 "$app_pid" 2>/dev/null; then
       echo "the app did not show a window ($style):" >&2
