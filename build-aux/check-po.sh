@@ -51,7 +51,9 @@ potfiles)
         echo "$f"
       fi
     done
-    find src data -name '*.ui' -o -name '*.blp' | sort | while read -r f; do
+    # GtkBuilder/Blueprint files anywhere in the tree but build dirs and tests
+    find . \( -path './build*' -o -path './.*' -o -path './tests' -o -path './subprojects' \) -prune \
+      -o \( -name '*.ui' -o -name '*.blp' \) -print | sed 's|^\./||' | sort | while read -r f; do
       if grep -qE 'translatable|_\(' "$f"; then echo "$f"; fi
     done
     find data -maxdepth 1 -name '*.in' -o -maxdepth 1 -name '*.gschema.xml' | sort
