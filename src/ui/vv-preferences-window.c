@@ -1,0 +1,68 @@
+/* vv-preferences-window.c: the preferences window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only the General page for now; later issues add MT and segmentation pages.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vv-preferences-window.h"
+#include "vv-settings.h"
+
+struct _VvPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwEntryRow          *author_row;
+  AdwEntryRow          *language_row;
+  GtkSpinButton        *font_scale_spin;
+};
+
+G_DEFINE_FINAL_TYPE (VvPreferencesWindow, vv_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+vv_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), VV_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (vv_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+vv_preferences_window_class_init (VvPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vv_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visavis/Visavis/ui/vv-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, author_row);
+  gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, font_scale_spin);
+}
+
+static void
+vv_preferences_window_init (VvPreferencesWindow *self)
+{
+  VvSettings *settings = vv_settings_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (settings, "author-name", self->author_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "target-language", self->language_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "font-scale",
+                          gtk_spin_button_get_adjustment (self->font_scale_spin), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+GtkWidget *
+vv_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (VV_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+}

@@ -1,0 +1,256 @@
+/* vv-settings.c: the application's settings as GObject properties
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each property is bound to the GSettings key of the same name, so widgets
+ * bind to one VvSettings object instead of each holding a GSettings.
+ */
+
+#include "config.h"
+
+#include "vv-settings.h"
+
+struct _VvSettings
+{
+  GObject    parent_instance;
+
+  GSettings *settings;
+  char      *author_name;
+  char      *target_language;
+  double     font_scale;
+  int        window_width;
+  int        window_height;
+  gboolean   window_maximized;
+};
+
+G_DEFINE_FINAL_TYPE (VvSettings, vv_settings, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_AUTHOR_NAME,
+  PROP_TARGET_LANGUAGE,
+  PROP_FONT_SCALE,
+  PROP_WINDOW_WIDTH,
+  PROP_WINDOW_HEIGHT,
+  PROP_WINDOW_MAXIMIZED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+vv_settings_finalize (GObject *object)
+{
+  VvSettings *self = VV_SETTINGS (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->author_name, g_free);
+  g_clear_pointer (&self->target_language, g_free);
+
+  G_OBJECT_CLASS (vv_settings_parent_class)->finalize (object);
+}
+
+static void
+vv_settings_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VvSettings *self = VV_SETTINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR_NAME:
+      g_value_set_string (value, self->author_name);
+      break;
+    case PROP_TARGET_LANGUAGE:
+      g_value_set_string (value, self->target_language);
+      break;
+    case PROP_FONT_SCALE:
+      g_value_set_double (value, self->font_scale);
+      break;
+    case PROP_WINDOW_WIDTH:
+      g_value_set_int (value, self->window_width);
+      break;
+    case PROP_WINDOW_HEIGHT:
+      g_value_set_int (value, self->window_height);
+      break;
+    case PROP_WINDOW_MAXIMIZED:
+      g_value_set_boolean (value, self->window_maximized);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+vv_settings_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  VvSettings *self = VV_SETTINGS (object);
+  gboolean changed = FALSE;
+
+  switch (prop_id)
+    {
+    case PROP_AUTHOR_NAME:
+      changed = set_string (&self->author_name, g_value_get_string (value));
+      break;
+    case PROP_TARGET_LANGUAGE:
+      changed = set_string (&self->target_language, g_value_get_string (value));
+      break;
+    case PROP_FONT_SCALE:
+      changed = self->font_scale != g_value_get_double (value);
+      self->font_scale = g_value_get_double (value);
+      break;
+    case PROP_WINDOW_WIDTH:
+      changed = self->window_width != g_value_get_int (value);
+      self->window_width = g_value_get_int (value);
+      break;
+    case PROP_WINDOW_HEIGHT:
+      changed = self->window_height != g_value_get_int (value);
+      self->window_height = g_value_get_int (value);
+      break;
+    case PROP_WINDOW_MAXIMIZED:
+      changed = self->window_maximized != g_value_get_boolean (value);
+      self->window_maximized = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+vv_settings_class_init (VvSettingsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = vv_settings_finalize;
+  object_class->get_property = vv_settings_get_property;
+  object_class->set_property = vv_settings_set_property;
+
+  properties[PROP_AUTHOR_NAME] =
+    g_param_spec_string ("author-name", NULL, NULL, "", flags);
+  properties[PROP_TARGET_LANGUAGE] =
+    g_param_spec_string ("target-language", NULL, NULL, "en", flags);
+  properties[PROP_FONT_SCALE] =
+    g_param_spec_double ("font-scale", NULL, NULL, 0.5, 3.0, 1.0, flags);
+  properties[PROP_WINDOW_WIDTH] =
+    g_param_spec_int ("window-width", NULL, NULL, -1, G_MAXINT, 1200, flags);
+  properties[PROP_WINDOW_HEIGHT] =
+    g_param_spec_int ("window-height", NULL, NULL, -1, G_MAXINT, 800, flags);
+  properties[PROP_WINDOW_MAXIMIZED] =
+    g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vv_settings_init (VvSettings *self)
+{
+  static const char * const keys[] = {
+    "author-name", "target-language", "font-scale",
+    "window-width", "window-height", "window-maximized",
+  };
+
+  self->font_scale = 1.0;
+  self->settings = g_settings_new (APP_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_bind (self->settings, keys[i], self, keys[i], G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * vv_settings_get_default:
+ *
+ * Returns: (transfer none): the process-wide settings object
+ */
+VvSettings *
+vv_settings_get_default (void)
+{
+  static VvSettings *instance;
+
+  if (instance == NULL)
+    {
+      instance = g_object_new (VV_TYPE_SETTINGS, NULL);
+      g_object_add_weak_pointer (G_OBJECT (instance), (gpointer *) &instance);
+    }
+
+  return instance;
+}
+
+GSettings *
+vv_settings_get_gsettings (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), NULL);
+  return self->settings;
+}
+
+const char *
+vv_settings_get_author_name (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), NULL);
+  return self->author_name ? self->author_name : "";
+}
+
+/**
+ * vv_settings_dup_effective_author:
+ *
+ * Returns: (transfer full): the author name from the settings, or the
+ *   user's real name when it is empty
+ */
+char *
+vv_settings_dup_effective_author (VvSettings *self)
+{
+  const char *name = vv_settings_get_author_name (self);
+
+  if (name == NULL || *name == '\0')
+    name = g_get_real_name ();
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+
+  return g_strdup (name);
+}
+
+const char *
+vv_settings_get_target_language (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), NULL);
+  return self->target_language ? self->target_language : "en";
+}
+
+double
+vv_settings_get_font_scale (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), 1.0);
+  return self->font_scale;
+}
+
+int
+vv_settings_get_window_width (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), 1200);
+  return self->window_width;
+}
+
+int
+vv_settings_get_window_height (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), 800);
+  return self->window_height;
+}

@@ -1,0 +1,25 @@
+/* vv-settings.h: the application's settings as GObject properties
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define VV_TYPE_SETTINGS (vv_settings_get_type ())
+
+G_DECLARE_FINAL_TYPE (VvSettings, vv_settings, VV, SETTINGS, GObject)
+
+VvSettings *vv_settings_get_default         (void);
+GSettings  *vv_settings_get_gsettings       (VvSettings *self);
+const char *vv_settings_get_author_name     (VvSettings *self);
+char       *vv_settings_dup_effective_author (VvSettings *self);
+const char *vv_settings_get_target_language (VvSettings *self);
+double      vv_settings_get_font_scale      (VvSettings *self);
+int         vv_settings_get_window_width    (VvSettings *self);
+int         vv_settings_get_window_height   (VvSettings *self);
+
+G_END_DECLS

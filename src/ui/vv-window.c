@@ -1,0 +1,604 @@
+/* vv-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Document loading, the segment list and closing live here; the keyboard
+ * commands are in vv-window-actions.c.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vv-settings.h"
+#include "vv-window-private.h"
+
+G_DEFINE_FINAL_TYPE (VvWindow, vv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_title (VvWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *doc_title = NULL;
+  GFile *named = self->file ? self->file : self->source_file;
+
+  if (self->document != NULL)
+    doc_title = vv_document_get_title (self->document);
+  if (doc_title == NULL || *doc_title == '\0')
+    doc_title = self->document ? _("Untitled Article") : _("Vis-à-vis");
+
+  if (self->document != NULL && vv_document_get_dirty (self->document))
+    /* Translators: the window title of a document with unsaved changes */
+    title = g_strdup_printf (_("• %s"), doc_title);
+  else
+    title = g_strdup (doc_title);
+
+  if (named != NULL)
+    subtitle = g_file_get_basename (named);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_progress (VvWindow *self)
+{
+  g_autofree char *text = NULL;
+  double progress;
+  guint done, total;
+
+  if (self->document == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+      return;
+    }
+
+  progress = vv_document_get_progress (self->document);
+  total = vv_document_get_n_counted (self->document);
+  done = vv_document_get_state_count (self->document, VV_SEGMENT_STATE_TRANSLATED)
+       + vv_document_get_state_count (self->document, VV_SEGMENT_STATE_APPROVED);
+  /* Translators: progress bar text, e.g. "12 of 80 segments translated (15 %)" */
+  text = g_strdup_printf (ngettext ("%u of %u segment translated (%.0f %%)",
+                                    "%u of %u segments translated (%.0f %%)", total),
+                          done, total, progress * 100.0);
+  gtk_progress_bar_set_fraction (self->progress_bar, progress);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+}
+
+static void
+update_font_scale (VvWindow *self)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, "%.2f",
+                   vv_settings_get_font_scale (vv_settings_get_default ()));
+  css = g_strdup_printf ("segmentrow .source, segmentrow textview.target { font-size: %sem; }",
+                         number);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+}
+
+/* List item factory: rows are recycled, bind/unbind stay cheap. */
+
+static void
+on_factory_setup_cb (VvWindow     *self,
+                     GtkListItem  *item)
+{
+  gtk_list_item_set_child (item, vv_segment_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static gboolean
+focus_pending_cb (gpointer data)
+{
+  VvWindow *self = data;
+  guint position = self->pending_focus;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->pending_focus_source = 0;
+  if (position == 0)
+    return G_SOURCE_REMOVE;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (vv_segment_get_position (key) + 1 == position)
+        {
+          self->pending_focus = 0;
+          vv_segment_row_focus_target (value);
+          break;
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_pending_focus (VvWindow *self)
+{
+  if (self->pending_focus != 0 && self->pending_focus_source == 0)
+    self->pending_focus_source = g_idle_add_full (G_PRIORITY_DEFAULT, focus_pending_cb,
+                                                  self, NULL);
+}
+
+static void
+on_factory_bind_cb (VvWindow    *self,
+                    GtkListItem *item)
+{
+  VvSegmentRow *row = VV_SEGMENT_ROW (gtk_list_item_get_child (item));
+  VvSegment *segment = gtk_list_item_get_item (item);
+
+  vv_segment_row_bind (row, segment);
+  g_hash_table_insert (self->bound_rows, segment, row);
+  if (self->pending_focus != 0 && vv_segment_get_position (segment) + 1 == self->pending_focus)
+    schedule_pending_focus (self);
+}
+
+static void
+on_factory_unbind_cb (VvWindow    *self,
+                      GtkListItem *item)
+{
+  VvSegmentRow *row = VV_SEGMENT_ROW (gtk_list_item_get_child (item));
+  VvSegment *segment = vv_segment_row_get_segment (row);
+
+  if (segment != NULL && g_hash_table_lookup (self->bound_rows, segment) == row)
+    g_hash_table_remove (self->bound_rows, segment);
+  vv_segment_row_unbind (row);
+}
+
+/**
+ * _vv_window_focus_position:
+ * @self: a #VvWindow
+ * @position: a segment position
+ *
+ * Scrolls to the segment and puts the focus in its target once its row
+ * is bound (GTK 4.8 has no gtk_list_view_scroll_to()).
+ */
+void
+_vv_window_focus_position (VvWindow *self,
+                           guint     position)
+{
+  VvSegment *segment;
+  VvSegmentRow *row;
+
+  if (self->document == NULL || position >= vv_document_get_n_segments (self->document))
+    return;
+
+  segment = vv_document_get_segment (self->document, position);
+  row = g_hash_table_lookup (self->bound_rows, segment);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (row != NULL && vv_segment_row_focus_target (row))
+    {
+      self->pending_focus = 0;
+      return;
+    }
+
+  self->pending_focus = position + 1;
+  schedule_pending_focus (self);
+}
+
+/**
+ * _vv_window_get_current_position:
+ *
+ * Returns: the position of the segment whose row has the focus, or
+ *   G_MAXUINT
+ */
+guint
+_vv_window_get_current_position (VvWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row;
+  VvSegment *segment;
+
+  if (focus == NULL)
+    return G_MAXUINT;
+  row = gtk_widget_get_ancestor (focus, VV_TYPE_SEGMENT_ROW);
+  if (row == NULL)
+    return G_MAXUINT;
+  segment = vv_segment_row_get_segment (VV_SEGMENT_ROW (row));
+  return segment ? vv_segment_get_position (segment) : G_MAXUINT;
+}
+
+static void
+on_document_dirty_cb (VvWindow *self)
+{
+  update_title (self);
+  _vv_window_update_actions (self);
+}
+
+void
+vv_window_show_message (VvWindow   *self,
+                        const char *message)
+{
+  g_return_if_fail (VV_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * vv_window_show_error:
+ * @self: a #VvWindow
+ * @error: an error from the core (already translated, names the file)
+ */
+void
+vv_window_show_error (VvWindow     *self,
+                      const GError *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (VV_IS_WINDOW (self));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_message ("%s", error->message);
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * vv_window_set_document:
+ * @self: a #VvWindow
+ * @document: (nullable): the document to show
+ * @project_file: (nullable): the project file it was loaded from
+ */
+void
+vv_window_set_document (VvWindow   *self,
+                        VvDocument *document,
+                        GFile      *project_file)
+{
+  g_return_if_fail (VV_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  g_hash_table_remove_all (self->bound_rows);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  self->pending_focus = 0;
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, project_file);
+
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (document));
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::dirty",
+                               G_CALLBACK (on_document_dirty_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::title",
+                               G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "counts-changed",
+                               G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+      gtk_stack_set_visible_child_name (self->stack, "document");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  update_title (self);
+  update_progress (self);
+  _vv_window_update_actions (self);
+}
+
+static void
+set_busy (VvWindow *self,
+          gboolean  busy)
+{
+  self->busy = !!busy;
+  gtk_spinner_set_spinning (self->spinner, busy);
+  if (busy)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->document ? "document" : "empty");
+  _vv_window_update_actions (self);
+}
+
+static void
+import_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(VvWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvDocument) document = NULL;
+
+  document = vv_import_file_finish (G_FILE (source), result, &error);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  set_busy (self, FALSE);
+  if (document == NULL)
+    {
+      vv_window_show_error (self, error);
+      return;
+    }
+
+  vv_document_set_target_language (document,
+                                   vv_settings_get_target_language (vv_settings_get_default ()));
+  vv_document_set_dirty (document, FALSE);
+  g_set_object (&self->source_file, G_FILE (source));
+  vv_window_set_document (self, document, NULL);
+}
+
+/**
+ * vv_window_open_file:
+ * @self: a #VvWindow
+ * @file: a project (*.visavis) or an article to import
+ *
+ * Projects load synchronously (they are small JSON files); articles are
+ * imported and segmented in a worker thread.
+ */
+void
+vv_window_open_file (VvWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_if_fail (VV_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  if (basename != NULL && g_str_has_suffix (basename, ".visavis"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VvDocument) document = vv_project_load (file, self->cancellable, &error);
+
+      if (document == NULL)
+        {
+          vv_window_show_error (self, error);
+          return;
+        }
+      g_clear_object (&self->source_file);
+      vv_window_set_document (self, document, file);
+    }
+  else
+    {
+      g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+
+      set_busy (self, TRUE);
+      vv_import_file_async (file, segmenter, self->cancellable, import_cb,
+                            g_object_ref (self));
+    }
+}
+
+/**
+ * vv_window_save_to:
+ * @self: a #VvWindow
+ * @file: the project file to write
+ * @error: return location for an error
+ *
+ * Saves the document as a project (atomically, keeping a backup) and
+ * makes @file the window's file.
+ */
+gboolean
+vv_window_save_to (VvWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_return_val_if_fail (VV_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  if (!vv_project_save (self->document, file, self->cancellable, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  vv_document_set_dirty (self->document, FALSE);
+  update_title (self);
+  return TRUE;
+}
+
+VvDocument *
+vv_window_get_document (VvWindow *self)
+{
+  g_return_val_if_fail (VV_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+vv_window_get_file (VvWindow *self)
+{
+  g_return_val_if_fail (VV_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+vv_window_get_busy (VvWindow *self)
+{
+  g_return_val_if_fail (VV_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
+
+static gboolean
+on_drop_target_drop_cb (VvWindow     *self,
+                        const GValue *value,
+                        double        x,
+                        double        y)
+{
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+  vv_window_open_file (self, g_value_get_object (value));
+  return TRUE;
+}
+
+/* Closing with unsaved changes */
+
+static void
+on_close_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             gpointer          user_data)
+{
+  g_autoptr(VvWindow) self = user_data;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    _vv_window_save (self, TRUE);
+}
+
+static gboolean
+vv_window_close_request (GtkWindow *window)
+{
+  VvWindow *self = VV_WINDOW (window);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->close_confirmed || self->document == NULL || !vv_document_get_dirty (self->document))
+    return GTK_WINDOW_CLASS (vv_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
+  /* Translators: %s is the document title */
+  heading = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be lost."),
+                             vv_document_get_title (self->document));
+  adw_message_dialog_set_body (dialog, heading);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_dialog_response_cb),
+                    g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+vv_window_dispose (GObject *object)
+{
+  VvWindow *self = VV_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pending_focus_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->bound_rows != NULL)
+    g_hash_table_remove_all (self->bound_rows);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VV_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->source_file);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (vv_window_parent_class)->dispose (object);
+}
+
+static void
+vv_window_finalize (GObject *object)
+{
+  VvWindow *self = VV_WINDOW (object);
+
+  if (self->font_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->font_provider));
+  g_clear_object (&self->font_provider);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vv_window_parent_class)->finalize (object);
+}
+
+static void
+vv_window_class_init (VvWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = vv_window_dispose;
+  object_class->finalize = vv_window_finalize;
+  window_class->close_request = vv_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/visavis/Visavis/ui/vv-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, factory);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, drop_target);
+  gtk_widget_class_bind_template_callback (widget_class, on_drop_target_drop_cb);
+
+  _vv_window_class_actions_init (widget_class);
+}
+
+/* The target GtkTextView would see Ctrl+Enter (newline) and Alt+arrows
+ * before the window's bubble-phase bindings: catch them in the capture
+ * phase instead. */
+static void
+add_capture_shortcuts (VvWindow *self)
+{
+  static const struct { const char *trigger; const char *action; } shortcuts[] = {
+    { "<Control>Return", "win.confirm-next" },
+    { "<Control>KP_Enter", "win.confirm-next" },
+    { "<Alt>Down", "win.next-segment" },
+    { "<Alt>Up", "win.previous-segment" },
+    { "<Control><Shift>t", "win.split-segment" },
+    { "<Control><Shift>m", "win.merge-segment" },
+    { "<Control><Alt>z", "win.undo-structure" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+vv_window_init (VvWindow *self)
+{
+  VvSettings *settings = vv_settings_get_default ();
+
+  g_type_ensure (VV_TYPE_SEGMENT_ROW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->undo_stack = g_ptr_array_new_with_free_func (_vv_window_edit_free);
+  self->selection = gtk_no_selection_new (NULL);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->factory, "setup", G_CALLBACK (on_factory_setup_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->factory, "bind", G_CALLBACK (on_factory_bind_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->factory, "unbind", G_CALLBACK (on_factory_unbind_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->font_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (settings, "notify::font-scale", G_CALLBACK (update_font_scale),
+                           self, G_CONNECT_SWAPPED);
+  update_font_scale (self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (400, vv_settings_get_window_width (settings)),
+                               MAX (300, vv_settings_get_window_height (settings)));
+
+  add_capture_shortcuts (self);
+  update_title (self);
+  _vv_window_update_actions (self);
+}
+
+VvWindow *
+vv_window_new (GtkApplication *application)
+{
+  return g_object_new (VV_TYPE_WINDOW, "application", application, NULL);
+}
