@@ -76,7 +76,7 @@ update_font_scale (VvWindow *self)
 
   g_ascii_formatd (number, sizeof number, "%.2f",
                    vv_settings_get_font_scale (vv_settings_get_default ()));
-  css = g_strdup_printf ("segmentrow .source, segmentrow textview.target { font-size: %sem; }",
+  css = g_strdup_printf ("segmentrow { font-size: %sem; }",
                          number);
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 }
