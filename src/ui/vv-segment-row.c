@@ -120,9 +120,12 @@ static void
 vv_segment_row_dispose (GObject *object)
 {
   VvSegmentRow *self = VV_SEGMENT_ROW (object);
+  GtkWidget *child;
 
   vv_segment_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VV_TYPE_SEGMENT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (vv_segment_row_parent_class)->dispose (object);
 }
