@@ -1,0 +1,123 @@
+/* bench-open-window.c: open a 1 MB article in the window; typing cost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints figures (not a pass/fail test). Needs a display:
+ *   GSETTINGS_SCHEMA_DIR=build/data GSETTINGS_BACKEND=memory GTK_A11Y=none \
+ *     xvfb-run -a build/tests/bench/bench-open-window
+ * Targets: window drawn < 500 ms after the import; < 2 ms per keystroke.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "vv-test-utils.h"
+#include "vv-window-private.h"
+
+static const char *paragraphs[] = {
+  "Après deux ans de travaux, le marché couvert de la place Saint-Roch a rouvert samedi matin. "
+  "Les habitants étaient nombreux à attendre devant les grilles dès 7 heures. Le maire, M. Dupont, "
+  "a coupé le ruban vers 9 h 30.",
+  "Le chantier aura coûté 4,2 millions d'euros, financés à 60 % par la ville. « C'est un lieu de vie "
+  "rendu aux quartiers », a-t-il déclaré. Les commerçants, eux, se disent soulagés.",
+  "La fréquentation devrait revenir d'ici l'été. Une fête est prévue le 21 juin. Le programme sera "
+  "publié sur le site de la mairie ! Qui viendra ? Tout le monde, espère-t-on.",
+};
+
+static void
+flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GString) text = g_string_new ("Un marché couvert rouvre ses portes\n\n");
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvSegmenter) segmenter = NULL;
+  g_autoptr(VvDocument) document = NULL;
+  GtkTextBuffer *buffer;
+  VvWindow *window;
+  gint64 t0, t1, t2, max_us = 0, total_us = 0;
+  guint i = 0;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("bench-open-window: no display, skipped\n");
+      return 0;
+    }
+  adw_init ();
+  vv_locale_init ("C.UTF-8");
+
+  while (text->len < 1024 * 1024)
+    {
+      g_string_append (text, paragraphs[i++ % G_N_ELEMENTS (paragraphs)]);
+      g_string_append (text, "\n\n");
+    }
+
+  tmpdir = vv_test_make_tmpdir ();
+  path = g_build_filename (tmpdir, "article.txt", NULL);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  /* Warm up the type system and the theme with a small window. */
+  window = vv_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+
+  t0 = g_get_monotonic_time ();
+  segmenter = vv_segmenter_new ("fr");
+  document = vv_import_file (file, segmenter, NULL, &error);
+  g_assert_no_error (error);
+  t1 = g_get_monotonic_time ();
+
+  window = vv_window_new (NULL);
+  vv_window_set_document (window, document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  t2 = g_get_monotonic_time ();
+
+  g_print ("document: %zu bytes, %u segments\n", text->len, vv_document_get_n_segments (document));
+  g_print ("import + segment + model: %.1f ms\n", (t1 - t0) / 1000.0);
+  g_print ("window presented and drawn: %.1f ms (target < 500 ms)\n", (t2 - t1) / 1000.0);
+  g_print ("total open: %.1f ms\n", (t2 - t0) / 1000.0);
+
+  _vv_window_focus_position (window, 1);
+  for (int k = 0; k < 50 && g_hash_table_size (window->bound_rows) == 0; k++)
+    g_main_context_iteration (NULL, TRUE);
+  flush ();
+  if (!GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))))
+    {
+      g_print ("typing: could not focus a target\n");
+      return 1;
+    }
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))));
+  for (i = 0; i < 1000; i++)
+    {
+      gint64 start = g_get_monotonic_time (), spent;
+
+      gtk_text_buffer_insert_at_cursor (buffer, i % 7 == 6 ? " " : "a", -1);
+      flush ();
+      spent = g_get_monotonic_time () - start;
+      total_us += spent;
+      max_us = MAX (max_us, spent);
+    }
+  g_print ("keystroke (insert + main loop until idle): mean %.0f µs, max %" G_GINT64_FORMAT
+           " µs over 1000 (target < 2000 µs)\n", total_us / 1000.0, max_us);
+
+  vv_document_set_dirty (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+  vv_test_rm_rf (tmpdir);
+  return 0;
+}
