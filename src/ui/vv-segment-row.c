@@ -81,6 +81,8 @@ update_included (VvSegmentRow *self)
   gtk_button_set_label (self->include_button,
                         excluded ? _("Translate this block too")
                                  : _("Leave this block out"));
+  /* An excluded block has nothing to type into: show only the button. */
+  gtk_widget_set_visible (GTK_WIDGET (self->target_view), !excluded);
   gtk_text_view_set_editable (self->target_view,
                               !excluded && !vv_segment_is_locked (self->segment));
 }
@@ -249,6 +251,7 @@ vv_segment_row_unbind (VvSegmentRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "title");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "heading");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "boilerplate");
+  gtk_widget_set_visible (GTK_WIDGET (self->target_view), TRUE);
 
   g_clear_object (&self->segment);
   g_clear_object (&self->block);
