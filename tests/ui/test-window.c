@@ -247,6 +247,62 @@ test_split_merge_undo (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child))
+        return child;
+      if ((found = find_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_boilerplate_toggle (void)
+{
+  g_autoptr(VvDocument) document = vv_document_new ();
+  g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+  VvWindow *window = open_window (NULL);
+  VvBlock *block;
+  VvSegmentRow *row;
+  GtkWidget *button;
+
+  vv_document_append_text_block (document, VV_BLOCK_KIND_TITLE, 0, "Un titre", segmenter);
+  block = vv_document_append_text_block (document, VV_BLOCK_KIND_BOILERPLATE, 0,
+                                         "Suivez-nous sur les réseaux.", segmenter);
+  vv_window_set_document (window, document, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  flush_main_loop ();
+
+  g_assert_false (vv_block_get_included (block));
+  row = g_hash_table_lookup (window->bound_rows, vv_block_get_segment (block, 0));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "boilerplate"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vv_segment_row_get_target_view (row))));
+  button = find_button (GTK_WIDGET (row));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  flush_main_loop ();
+  g_assert_true (vv_block_get_included (block));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "boilerplate"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (vv_segment_row_get_target_view (row))));
+
+  /* And back. */
+  g_signal_emit_by_name (button, "clicked");
+  flush_main_loop ();
+  g_assert_false (vv_block_get_included (block));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-error", test_open_error);
   g_test_add_func ("/ui/window/edit-confirm-save-reopen", test_edit_confirm_save_reopen);
   g_test_add_func ("/ui/window/split-merge-undo", test_split_merge_undo);
+  g_test_add_func ("/ui/window/boilerplate-toggle", test_boilerplate_toggle);
 
   return g_test_run ();
 }
