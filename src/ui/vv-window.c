@@ -423,6 +423,23 @@ on_drop_target_drop_cb (VvWindow     *self,
 
 /* Closing with unsaved changes */
 
+static gboolean
+close_discarding_cb (gpointer user_data)
+{
+  VvWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+save_and_close_cb (gpointer user_data)
+{
+  _vv_window_save (VV_WINDOW (user_data), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_dialog_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
@@ -430,13 +447,15 @@ on_close_dialog_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr(VvWindow) self = user_data;
 
+  /* The window may only go away once the dialog, which is transient for
+   * it, has finished its own response handling and been destroyed: GTK 4.8
+   * otherwise touches the finalized parent when it disposes the dialog. */
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarding_cb,
+                     g_object_ref (self), g_object_unref);
   else if (g_strcmp0 (response, "save") == 0)
-    _vv_window_save (self, TRUE);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_and_close_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 static gboolean

@@ -111,6 +111,68 @@ destroy_window (VvWindow *window)
   flush_main_loop ();
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Closing a window with unsaved changes asks first; Cancel keeps the window
+ * and the edit, Discard closes it. */
+static void
+test_close_unsaved (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  VvWindow *window = open_window (file);
+  VvDocument *document = vv_window_get_document (window);
+  VvSegment *segment = vv_document_get_segment (document, 0);
+  AdwMessageDialog *dialog;
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  vv_segment_set_target (segment, "Unsaved work");
+  vv_document_set_dirty (document, TRUE);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_until (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+
+  /* The dialog closes itself after emitting its response */
+  adw_message_dialog_response (dialog, "cancel");
+  flush_main_loop ();
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (vv_window_get_document (window) == document);
+  g_assert_cmpstr (vv_segment_get_target (segment), ==, "Unsaved work");
+  g_assert_true (vv_document_get_dirty (document));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_until (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  flush_main_loop ();
+  g_assert_null (weak);
+}
+
 static void
 test_empty_state (void)
 {
@@ -325,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/edit-confirm-save-reopen", test_edit_confirm_save_reopen);
   g_test_add_func ("/ui/window/split-merge-undo", test_split_merge_undo);
   g_test_add_func ("/ui/window/boilerplate-toggle", test_boilerplate_toggle);
+  g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
 
   return g_test_run ();
 }
