@@ -846,7 +846,7 @@ vv_document_split_segment (VvDocument  *self,
   if (!valid_split_offset (source, source_offset))
     {
       g_set_error (error, VV_DOCUMENT_ERROR, VV_DOCUMENT_ERROR_INVALID,
-                   _("Cannot split segment %u at offset %" G_GSIZE_FORMAT),
+                   _("Cannot split segment %u at offset %zu"),
                    vv_segment_get_id (segment), source_offset);
       return NULL;
     }
@@ -864,7 +864,7 @@ vv_document_split_segment (VvDocument  *self,
   if (*head == '\0' || *tail == '\0')
     {
       g_set_error (error, VV_DOCUMENT_ERROR, VV_DOCUMENT_ERROR_INVALID,
-                   _("Cannot split segment %u at offset %" G_GSIZE_FORMAT),
+                   _("Cannot split segment %u at offset %zu"),
                    vv_segment_get_id (segment), source_offset);
       return NULL;
     }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -384,9 +385,9 @@ read_segment (Reader      *reader,
   if (!get_int (reader, object, "id", TRUE, where, &id))
     return FALSE;
   if (id <= 0 || id > G_MAXUINT)
-    return fail (reader, _("%s has an invalid id %" G_GINT64_FORMAT), where, id);
+    return fail (reader, _("%s has an invalid id %" PRId64), where, id);
   if (!g_hash_table_add (seen_ids, GUINT_TO_POINTER ((guint)id)))
-    return fail (reader, _("segment id %" G_GINT64_FORMAT " is used twice"), id);
+    return fail (reader, _("segment id %" PRId64 " is used twice"), id);
 
   if (!get_string (reader, object, "source", TRUE, where, &source) ||
       !get_string (reader, object, "target", FALSE, where, &target) ||
@@ -543,14 +544,14 @@ vv_project_from_data (const char  *data,
   if (format > VV_PROJECT_FORMAT)
     {
       g_set_error (error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_NEWER_VERSION,
-                   _("“%s” was saved by a newer version of Vis-à-vis (project format %" G_GINT64_FORMAT
+                   _("“%s” was saved by a newer version of Vis-à-vis (project format %" PRId64
                      ", this version reads up to %d); update Vis-à-vis to open it"),
                    display_name, format, VV_PROJECT_FORMAT);
       return NULL;
     }
   if (format < 1)
     {
-      fail (&reader, _("unknown format version %" G_GINT64_FORMAT), format);
+      fail (&reader, _("unknown format version %" PRId64), format);
       return NULL;
     }
 
@@ -606,7 +607,7 @@ vv_project_from_data (const char  *data,
         kind = VV_BLOCK_KIND_PARAGRAPH;  /* a kind from a later version */
       if (level < 0 || level > 6)
         {
-          fail (&reader, _("%s has an invalid heading level %" G_GINT64_FORMAT), where, level);
+          fail (&reader, _("%s has an invalid heading level %" PRId64), where, level);
           vv_document_end_batch (document);
           return NULL;
         }
