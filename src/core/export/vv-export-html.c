@@ -9,6 +9,7 @@
 
 #include "vv-block.h"
 #include "vv-document.h"
+#include "vv-export-private.h"
 #include "vv-exporter.h"
 #include "vv-segment.h"
 #include "vv-xml-writer.h"
@@ -101,6 +102,8 @@ vv_export_html (VvDocument             *document,
   xmlTextWriterPtr w;
   gboolean ok = FALSE;
 
+  if (!_vv_export_check_xml_text (document, options, "HTML", error))
+    return FALSE;
   if (!g_output_stream_write_all (stream, "<!DOCTYPE html>\n", 16, NULL, cancellable, error))
     return FALSE;
 

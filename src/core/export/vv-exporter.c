@@ -18,7 +18,23 @@ G_DEFINE_QUARK (vv-export-error-quark, vv_export_error)
 /* The registry of exporters, in the order the export dialog lists them */
 static const VvExportFormat formats[] = {
   { "html", N_("Bilingual HTML (side by side)"), "html", "text/html", TRUE, vv_export_html },
+  { "docx", N_("Bilingual Word document (DOCX)"), "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", TRUE, vv_export_docx },
+  { "odt", N_("Bilingual OpenDocument text (ODT)"), "odt",
+    "application/vnd.oasis.opendocument.text", TRUE, vv_export_odt },
+  { "xliff12", N_("XLIFF 1.2"), "xlf", "application/x-xliff+xml", TRUE, vv_export_xliff12 },
+  { "xliff20", N_("XLIFF 2.0"), "xlf", "application/xliff+xml", TRUE, vv_export_xliff20 },
+  { "tmx", N_("Translation memory (TMX 1.4b)"), "tmx", "application/x-tmx+xml", TRUE, vv_export_tmx },
+  { "po", N_("Gettext PO"), "po", "text/x-gettext-translation", TRUE, vv_export_po },
+  { "csv", N_("Comma-separated values (CSV)"), "csv", "text/csv", TRUE, vv_export_csv },
+  { "tsv", N_("Tab-separated values (TSV)"), "tsv", "text/tab-separated-values", TRUE, vv_export_tsv },
   { "text", N_("Translated text"), "txt", "text/plain", FALSE, vv_export_text },
+  { "md", N_("Translated article (Markdown)"), "md", "text/markdown", FALSE, vv_export_markdown },
+  { "html-article", N_("Translated article (HTML)"), "html", "text/html", FALSE, vv_export_html_article },
+  { "docx-article", N_("Translated article (DOCX)"), "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FALSE, vv_export_docx_article },
+  { "odt-article", N_("Translated article (ODT)"), "odt",
+    "application/vnd.oasis.opendocument.text", FALSE, vv_export_odt_article },
 };
 
 /**

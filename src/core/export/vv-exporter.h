@@ -107,5 +107,65 @@ gboolean              vv_export_text             (VvDocument             *docume
                                                   GOutputStream          *stream,
                                                   GCancellable           *cancellable,
                                                   GError                **error);
+gboolean              vv_export_docx             (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_odt              (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_xliff12          (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_xliff20          (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_tmx              (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_po               (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_csv              (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_tsv              (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_markdown         (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_html_article     (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_docx_article     (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+gboolean              vv_export_odt_article      (VvDocument             *document,
+                                                  const VvExportOptions  *options,
+                                                  GOutputStream          *stream,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
 
 G_END_DECLS
