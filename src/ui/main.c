@@ -17,7 +17,10 @@ main (int   argc,
   g_autoptr(VvApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* VISAVIS_LOCALEDIR lets an uninstalled build find its catalogues
+   * (BUILDDIR/po), e.g. for the French screenshot. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("VISAVIS_LOCALEDIR") ? g_getenv ("VISAVIS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

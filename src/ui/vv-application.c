@@ -59,15 +59,43 @@ vv_application_open (GApplication  *app,
     }
 }
 
+/* "default" follows the system's light/dark preference; "light" and
+ * "dark" force one style. */
+static void
+update_color_scheme (VvSettings *settings)
+{
+  const char *scheme = vv_settings_get_color_scheme (settings);
+  AdwColorScheme adw_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), adw_scheme);
+}
+
 static void
 vv_application_startup (GApplication *app)
 {
+  VvSettings *settings;
+
   G_APPLICATION_CLASS (vv_application_parent_class)->startup (app);
 
-  /* Follow the system's light/dark preference. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
+  settings = vv_settings_get_default ();
+  g_signal_connect_object (settings, "notify::color-scheme",
+                           G_CALLBACK (update_color_scheme), settings, 0);
+  update_color_scheme (settings);
   gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+vv_application_shutdown (GApplication *app)
+{
+  /* Window state and other keys are written by the last window's
+   * close-request: make sure they reach the backend before exit. */
+  g_settings_sync ();
+
+  G_APPLICATION_CLASS (vv_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -128,6 +156,7 @@ vv_application_class_init (VvApplicationClass *klass)
   app_class->activate = vv_application_activate;
   app_class->open = vv_application_open;
   app_class->startup = vv_application_startup;
+  app_class->shutdown = vv_application_shutdown;
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vv-panes-layout.h"
 #include "vv-segment-row.h"
 
 struct _VvSegmentRow
@@ -140,6 +141,7 @@ vv_segment_row_class_init (VvSegmentRowClass *klass)
 
   object_class->dispose = vv_segment_row_dispose;
 
+  g_type_ensure (VV_TYPE_PANES_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/visavis/Visavis/ui/vv-segment-row.ui");
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, state_dot);

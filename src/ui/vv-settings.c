@@ -21,6 +21,9 @@ struct _VvSettings
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
+  guint      autosave_interval;
+  char      *color_scheme;
+  char     **mt_providers;
 };
 
 G_DEFINE_FINAL_TYPE (VvSettings, vv_settings, G_TYPE_OBJECT)
@@ -33,6 +36,9 @@ enum {
   PROP_WINDOW_WIDTH,
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
+  PROP_AUTOSAVE_INTERVAL,
+  PROP_COLOR_SCHEME,
+  PROP_MT_PROVIDERS,
   N_PROPS
 };
 
@@ -46,6 +52,8 @@ vv_settings_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->author_name, g_free);
   g_clear_pointer (&self->target_language, g_free);
+  g_clear_pointer (&self->color_scheme, g_free);
+  g_clear_pointer (&self->mt_providers, g_strfreev);
 
   G_OBJECT_CLASS (vv_settings_parent_class)->finalize (object);
 }
@@ -77,6 +85,15 @@ vv_settings_get_property (GObject    *object,
       break;
     case PROP_WINDOW_MAXIMIZED:
       g_value_set_boolean (value, self->window_maximized);
+      break;
+    case PROP_AUTOSAVE_INTERVAL:
+      g_value_set_uint (value, self->autosave_interval);
+      break;
+    case PROP_COLOR_SCHEME:
+      g_value_set_string (value, self->color_scheme);
+      break;
+    case PROP_MT_PROVIDERS:
+      g_value_set_boxed (value, self->mt_providers);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -127,6 +144,25 @@ vv_settings_set_property (GObject      *object,
       changed = self->window_maximized != g_value_get_boolean (value);
       self->window_maximized = g_value_get_boolean (value);
       break;
+    case PROP_AUTOSAVE_INTERVAL:
+      changed = self->autosave_interval != g_value_get_uint (value);
+      self->autosave_interval = g_value_get_uint (value);
+      break;
+    case PROP_COLOR_SCHEME:
+      changed = set_string (&self->color_scheme, g_value_get_string (value));
+      break;
+    case PROP_MT_PROVIDERS:
+      {
+        const char * const *providers = g_value_get_boxed (value);
+
+        if (self->mt_providers != NULL && providers != NULL
+            && g_strv_equal ((const char * const *) self->mt_providers, providers))
+          break;
+        g_strfreev (self->mt_providers);
+        self->mt_providers = g_strdupv ((char **) providers);
+        changed = TRUE;
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +193,13 @@ vv_settings_class_init (VvSettingsClass *klass)
     g_param_spec_int ("window-height", NULL, NULL, -1, G_MAXINT, 800, flags);
   properties[PROP_WINDOW_MAXIMIZED] =
     g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE, flags);
+  properties[PROP_AUTOSAVE_INTERVAL] =
+    g_param_spec_uint ("autosave-interval", NULL, NULL, 0, 3600, 2, flags);
+  /* "default" (follow the system), "light" or "dark" */
+  properties[PROP_COLOR_SCHEME] =
+    g_param_spec_string ("color-scheme", NULL, NULL, "default", flags);
+  properties[PROP_MT_PROVIDERS] =
+    g_param_spec_boxed ("mt-providers", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -167,9 +210,11 @@ vv_settings_init (VvSettings *self)
   static const char * const keys[] = {
     "author-name", "target-language", "font-scale",
     "window-width", "window-height", "window-maximized",
+    "autosave-interval", "color-scheme", "mt-providers",
   };
 
   self->font_scale = 1.0;
+  self->autosave_interval = 2;
   self->settings = g_settings_new (APP_ID);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_bind (self->settings, keys[i], self, keys[i], G_SETTINGS_BIND_DEFAULT);
@@ -253,4 +298,67 @@ vv_settings_get_window_height (VvSettings *self)
 {
   g_return_val_if_fail (VV_IS_SETTINGS (self), 800);
   return self->window_height;
+}
+
+gboolean
+vv_settings_get_window_maximized (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), FALSE);
+  return self->window_maximized;
+}
+
+guint
+vv_settings_get_autosave_interval (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), 2);
+  return self->autosave_interval;
+}
+
+const char *
+vv_settings_get_color_scheme (VvSettings *self)
+{
+  g_return_val_if_fail (VV_IS_SETTINGS (self), "default");
+  return self->color_scheme ? self->color_scheme : "default";
+}
+
+/**
+ * vv_settings_get_mt_providers:
+ *
+ * Returns: (transfer none): the enabled machine-translation providers, in
+ *   the order they are asked
+ */
+const char * const *
+vv_settings_get_mt_providers (VvSettings *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (VV_IS_SETTINGS (self), none);
+  return self->mt_providers ? (const char * const *) self->mt_providers : none;
+}
+
+/**
+ * vv_settings_save_window_state:
+ * @self: a #VvSettings
+ * @window: the window that is closing
+ *
+ * Records the window's unmaximized size and whether it is maximized.
+ */
+void
+vv_settings_save_window_state (VvSettings *self,
+                               GtkWindow  *window)
+{
+  int width = 0, height = 0;
+
+  g_return_if_fail (VV_IS_SETTINGS (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  /* GTK 4 keeps the unmaximized size of a resized window in default-size. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (width > 0)
+    g_object_set (self, "window-width", width, NULL);
+  if (height > 0)
+    g_object_set (self, "window-height", height, NULL);
+  g_object_set (self, "window-maximized", gtk_window_is_maximized (window), NULL);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -21,5 +21,11 @@ const char *vv_settings_get_target_language (VvSettings *self);
 double      vv_settings_get_font_scale      (VvSettings *self);
 int         vv_settings_get_window_width    (VvSettings *self);
 int         vv_settings_get_window_height   (VvSettings *self);
+gboolean    vv_settings_get_window_maximized (VvSettings *self);
+guint       vv_settings_get_autosave_interval (VvSettings *self);
+const char *vv_settings_get_color_scheme    (VvSettings *self);
+const char * const *vv_settings_get_mt_providers (VvSettings *self);
+void        vv_settings_save_window_state   (VvSettings *self,
+                                             GtkWindow  *window);
 
 G_END_DECLS

@@ -466,7 +466,10 @@ vv_window_close_request (GtkWindow *window)
   g_autofree char *heading = NULL;
 
   if (self->close_confirmed || self->document == NULL || !vv_document_get_dirty (self->document))
-    return GTK_WINDOW_CLASS (vv_window_parent_class)->close_request (window);
+    {
+      vv_settings_save_window_state (vv_settings_get_default (), window);
+      return GTK_WINDOW_CLASS (vv_window_parent_class)->close_request (window);
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
   /* Translators: %s is the document title */
@@ -610,6 +613,8 @@ vv_window_init (VvWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                MAX (400, vv_settings_get_window_width (settings)),
                                MAX (300, vv_settings_get_window_height (settings)));
+  if (vv_settings_get_window_maximized (settings))
+    gtk_window_maximize (GTK_WINDOW (self));
 
   add_capture_shortcuts (self);
   update_title (self);
