@@ -10,6 +10,7 @@
 #include "vv-panes-layout.h"
 #include "vv-settings.h"
 #include "vv-test-utils.h"
+#include "vv-ui-test-utils.h"
 #include "vv-window-private.h"
 
 static const char article[] =
@@ -17,23 +18,6 @@ static const char article[] =
   "\n"
   "La première rame de la ligne C a quitté le dépôt des Tanneries à 05h30 ce "
   "mercredi, sous les applaudissements d'une cinquantaine d'agents réunis sur le quai.\n";
-
-static gboolean
-idle_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flush_main_loop (void)
-{
-  gboolean done = FALSE;
-
-  g_idle_add_full (G_PRIORITY_LOW, idle_done_cb, &done, NULL);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef struct
 {
@@ -57,13 +41,13 @@ row_window_open (RowWindow  *rw,
   vv_window_set_document (rw->window, document, NULL);
   gtk_window_present (GTK_WINDOW (rw->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (rw->window));
-  flush_main_loop ();
+  vv_ui_test_flush ();
   /* A few frames for the text views to validate their text. */
   for (int i = 0; i < 5; i++)
     {
       gtk_widget_queue_draw (GTK_WIDGET (rw->window));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (rw->window));
-      flush_main_loop ();
+      vv_ui_test_flush ();
     }
 
   rw->row = g_hash_table_lookup (rw->window->bound_rows,
@@ -80,7 +64,7 @@ static void
 row_window_close (RowWindow *rw)
 {
   gtk_window_destroy (GTK_WINDOW (rw->window));
-  flush_main_loop ();
+  vv_ui_test_flush ();
 }
 
 static graphene_rect_t
@@ -184,9 +168,9 @@ test_window_state_saved (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 913, 651);
-  flush_main_loop ();
+  vv_ui_test_flush ();
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_loop ();
+  vv_ui_test_flush ();
 
   g_assert_cmpint (g_settings_get_int (gsettings, "window-width"), ==, 913);
   g_assert_cmpint (g_settings_get_int (gsettings, "window-height"), ==, 651);
@@ -197,7 +181,7 @@ test_window_state_saved (void)
   g_assert_cmpint (width, ==, 913);
   g_assert_cmpint (height, ==, 651);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  vv_ui_test_flush ();
 }
 
 /* The settings object follows GSettings for the keys issue 9 lists. */
@@ -231,18 +215,8 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) css = NULL;
 
-  if (!gtk_init_check ())
-    {
-      if (g_strcmp0 (g_getenv ("VISAVIS_REQUIRE_DISPLAY"), "1") == 0)
-        {
-          g_printerr ("no display, but VISAVIS_REQUIRE_DISPLAY=1\n");
-          return 1;
-        }
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  vv_test_init (&argc, &argv);
+  if (!vv_ui_test_init (&argc, &argv))
+    return 0;
 
   /* The application's style sheet, as AdwApplication loads it from the
    * resource base path: the target's minimum height comes from it. */
