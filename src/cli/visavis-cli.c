@@ -328,22 +328,6 @@ cmd_export (int    argc,
   return EXIT_OK;
 }
 
-static guint
-count_words_in_state (VvDocument     *document,
-                      VvSegmentState  state)
-{
-  guint words = 0;
-
-  for (guint i = 0; i < vv_document_get_n_segments (document); i++)
-    {
-      VvSegment *segment = vv_document_get_segment (document, i);
-
-      if (!vv_segment_is_excluded (segment) && vv_segment_get_state (segment) == state)
-        words += vv_count_words (vv_segment_get_source (segment));
-    }
-  return words;
-}
-
 static int
 cmd_stats (int    argc,
            char **argv)
@@ -351,7 +335,7 @@ cmd_stats (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis — counts per state, words, progress"));
   g_autoptr(VvDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  guint total_words = 0;
+  VvStats stats;
   int status;
 
   if ((status = parse_options (context, &argc, &argv)) >= 0)
@@ -362,23 +346,90 @@ cmd_stats (int    argc,
   document = load_project (argv[1], &error);
   if (document == NULL)
     return fail (error);
+  vv_stats_compute (document, &stats);
 
   /* Machine-readable: one "key: value" line each; state ids are stable */
   g_print ("title: %s\n", vv_document_get_title (document));
-  g_print ("segments: %u\n", vv_document_get_n_counted (document));
+  g_print ("segments: %u\n", stats.total_segments);
   for (guint state = 0; state < VV_SEGMENT_N_STATES; state++)
-    {
-      guint words = count_words_in_state (document, state);
-
-      total_words += words;
-      g_print ("%s: %u segments, %u words\n", vv_segment_state_to_string (state),
-               vv_document_get_state_count (document, state), words);
-    }
-  g_print ("words: %u\n", total_words);
-  g_print ("excluded: %u segments\n",
-           vv_document_get_n_segments (document) - vv_document_get_n_counted (document));
-  g_print ("progress: %.1f%%\n", 100.0 * vv_document_get_progress (document));
+    g_print ("%s: %u segments, %u words\n", vv_segment_state_to_string (state),
+             stats.segments[state], stats.words[state]);
+  g_print ("words: %u\n", stats.total_words);
+  g_print ("characters: %u\n", stats.total_chars);
+  for (guint state = 0; state < VV_SEGMENT_N_STATES; state++)
+    g_print ("%s-characters: %u\n", vv_segment_state_to_string (state), stats.chars[state]);
+  g_print ("excluded: %u segments\n", stats.excluded_segments);
+  g_print ("progress: %.1f%%\n", 100.0 * stats.progress);
+  /* word edits between machine translation and final text */
+  g_print ("post-edited: %u segments\n", stats.n_post_edited);
+  g_print ("post-editing distance: %.1f%% average, %u edits over %u words\n",
+           100.0 * stats.post_edit_average, stats.post_edit_edits, stats.post_edit_words);
   return EXIT_OK;
+}
+
+static int
+cmd_qa (int    argc,
+        char **argv)
+{
+  gboolean fix = FALSE;
+  g_autofree char *target_lang = NULL;
+  const GOptionEntry entries[] = {
+    { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, N_("Apply the certain fixes and save the project"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &target_lang, N_("Target language (default: the project’s)"), N_("LANG") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis — check translations, one finding per line"));
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  VvQaOptions options;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("expected one project file"));
+
+  document = load_project (argv[1], &error);
+  if (document == NULL)
+    return fail (error);
+
+  vv_qa_options_init (&options);
+  options.target_language = target_lang;
+  findings = vv_qa_check_document (document, &options);
+
+  if (fix)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+      guint fixed = 0;
+
+      for (guint i = 0; i < findings->len; i++)
+        if (vv_qa_apply_fix (document, g_ptr_array_index (findings, i)))
+          fixed++;
+      if (fixed > 0 && !vv_project_save (document, file, NULL, &error))
+        return fail (error);
+      g_printerr (ngettext ("%s: fixed %u finding\n", "%s: fixed %u findings\n", fixed),
+                  argv[1], fixed);
+      g_clear_pointer (&findings, g_ptr_array_unref);
+      findings = vv_qa_check_document (document, &options);
+    }
+
+  /* FILE:SEGMENT-ID: SEVERITY: [CHECK] message, like a compiler */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const VvQaFinding *f = g_ptr_array_index (findings, i);
+
+      counts[f->severity]++;
+      g_print ("%s:%u: %s: [%s] %s%s\n", argv[1], f->segment_id,
+               vv_qa_severity_to_string (f->severity), f->check, f->message,
+               f->fix ? _(" (fixable)") : "");
+    }
+  g_printerr (_("%s: %u errors, %u warnings, %u notes\n"), argv[1],
+              counts[VV_QA_SEVERITY_ERROR], counts[VV_QA_SEVERITY_WARNING],
+              counts[VV_QA_SEVERITY_INFO]);
+  return counts[VV_QA_SEVERITY_ERROR] > 0 ? EXIT_FAILURE_USER : EXIT_OK;
 }
 
 static const Command commands[] = {
@@ -386,6 +437,7 @@ static const Command commands[] = {
   { "import", "FILE|URL [--to LANG] -o P.visavis", N_("Make a project from an article"), cmd_import },
   { "export", "P.visavis --format FORMAT -o OUT", N_("Export a project"), cmd_export },
   { "stats", "P.visavis", N_("Print counts per state, words and progress"), cmd_stats },
+  { "qa", "P.visavis [--fix]", N_("Check translations; exit 1 on errors"), cmd_qa },
 };
 
 static void
