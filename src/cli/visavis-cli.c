@@ -203,6 +203,17 @@ cmd_segment (int    argc,
   return fflush (stdout) == 0 ? EXIT_OK : EXIT_FAILURE_USER;
 }
 
+/* Imports a file, or a URL fetched with libsoup */
+static VvDocument *
+vv_cli_import (const char   *path,
+               VvSegmenter  *segmenter,
+               GError      **error)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (path);
+
+  return vv_import_file (in, segmenter, NULL, error);
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
@@ -218,7 +229,6 @@ cmd_import (int    argc,
   g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
   g_autoptr(VvDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) in = NULL;
   g_autoptr(GFile) out = NULL;
   int status;
 
@@ -230,8 +240,7 @@ cmd_import (int    argc,
   if (output == NULL)
     return usage_error (context, _("missing -o P.visavis"));
 
-  in = g_file_new_for_commandline_arg (argv[1]);
-  document = vv_import_file (in, segmenter, NULL, &error);
+  document = vv_cli_import (argv[1], segmenter, &error);
   if (document == NULL)
     return fail (error);
   if (to != NULL)
@@ -245,6 +254,55 @@ cmd_import (int    argc,
                         vv_document_get_n_segments (document)),
               vv_document_get_n_segments (document), output);
   return EXIT_OK;
+}
+
+static int
+cmd_extract (int    argc,
+             char **argv)
+{
+  gboolean boilerplate = FALSE;
+  const GOptionEntry entries[] = {
+    { "with-boilerplate", 0, 0, G_OPTION_ARG_NONE, &boilerplate,
+      N_("Print boilerplate blocks too, prefixed by “[boilerplate] ”"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL — print the article's title and blocks"));
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("expected one file or URL"));
+
+  /* Blocks are printed whole: no segmenter */
+  document = vv_cli_import (argv[1], NULL, &error);
+  if (document == NULL)
+    return fail (error);
+
+  g_string_append (out, vv_document_get_title (document));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < vv_document_get_n_blocks (document); i++)
+    {
+      VvBlock *block = vv_document_get_block (document, i);
+      VvBlockKind kind = vv_block_get_kind (block);
+      g_autofree char *text = NULL;
+
+      if (kind == VV_BLOCK_KIND_TITLE || (kind == VV_BLOCK_KIND_BOILERPLATE && !boilerplate))
+        continue;
+      text = vv_block_dup_source_text (block);
+      g_string_append_c (out, '\n');
+      if (kind == VV_BLOCK_KIND_BOILERPLATE)
+        g_string_append (out, "[boilerplate] ");
+      g_string_append (out, text);
+      g_string_append_c (out, '\n');
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+  return fflush (stdout) == 0 ? EXIT_OK : EXIT_FAILURE_USER;
 }
 
 static VvDocument *
@@ -435,6 +493,7 @@ cmd_qa (int    argc,
 static const Command commands[] = {
   { "segment", "[--srx FILE] [FILE|-]", N_("Split running text into segments, one per line"), cmd_segment },
   { "import", "FILE|URL [--to LANG] -o P.visavis", N_("Make a project from an article"), cmd_import },
+  { "extract", "FILE|URL [--with-boilerplate]", N_("Print the article's title and blocks"), cmd_extract },
   { "export", "P.visavis --format FORMAT -o OUT", N_("Export a project"), cmd_export },
   { "stats", "P.visavis", N_("Print counts per state, words and progress"), cmd_stats },
   { "qa", "P.visavis [--fix]", N_("Check translations; exit 1 on errors"), cmd_qa },

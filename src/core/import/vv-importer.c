@@ -16,11 +16,14 @@ G_DEFINE_QUARK (vv-import-error-quark, vv_import_error)
 
 static const char * const text_extensions[] = { "txt", "text", NULL };
 static const char * const text_mime_types[] = { "text/plain", NULL };
+static const char * const html_extensions[] = { "html", "htm", "xhtml", NULL };
+static const char * const html_mime_types[] = { "text/html", "application/xhtml+xml", NULL };
 
 /* The registry of importers. Formats are tried by extension, then MIME
  * type; plain text is the fallback for anything that decodes as text. */
 static const VvImportFormat formats[] = {
   { "text", N_("Plain text"), text_extensions, text_mime_types, vv_import_text },
+  { "html", N_("Web page"), html_extensions, html_mime_types, vv_import_html },
 };
 
 const VvImportFormat *

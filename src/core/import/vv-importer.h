@@ -103,5 +103,14 @@ VvDocument           *vv_import_text                 (GBytes       *bytes,
                                                       const char   *display_name,
                                                       VvSegmenter  *segmenter,
                                                       GError      **error);
+VvDocument           *vv_import_html                 (GBytes       *bytes,
+                                                      const char   *display_name,
+                                                      VvSegmenter  *segmenter,
+                                                      GError      **error);
+VvDocument           *vv_import_html_full            (GBytes       *bytes,
+                                                      const char   *display_name,
+                                                      const char   *content_type,
+                                                      VvSegmenter  *segmenter,
+                                                      GError      **error);
 
 G_END_DECLS
