@@ -6,6 +6,7 @@
 #pragma once
 
 #include "vv-block.h"
+#include "vv-boilerplate.h"
 #include "vv-core-enums.h"
 #include "vv-core-types.h"
 #include "vv-diff.h"
