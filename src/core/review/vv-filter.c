@@ -20,16 +20,33 @@ struct _VvFilter
   VvFilterScope  scope;
   char          *needle;        /* casefolded, or NULL */
   gboolean       needle_ascii;
+  char          *ascii_run;     /* the needle's longest ASCII run, lowercase, for a quick pre-check */
   gboolean       has_comments;
   gboolean       changed_since_mt;
   GHashTable    *qa_segments;   /* segment ids (GUINT_TO_POINTER), or NULL */
 };
+
+static guchar fold_table[256];
+
+static void
+init_fold_table (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint c = 0; c < 256; c++)
+        fold_table[c] = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+      g_once_init_leave (&initialized, 1);
+    }
+}
 
 VvFilter *
 vv_filter_new (void)
 {
   VvFilter *filter = g_new0 (VvFilter, 1);
 
+  init_fold_table ();
   filter->states = VV_FILTER_ALL_STATES;
   filter->scope = VV_FILTER_SCOPE_BOTH;
   return filter;
@@ -41,6 +58,7 @@ vv_filter_free (VvFilter *filter)
   if (filter == NULL)
     return;
   g_free (filter->needle);
+  g_free (filter->ascii_run);
   g_clear_pointer (&filter->qa_segments, g_hash_table_unref);
   g_free (filter);
 }
@@ -100,15 +118,36 @@ vv_filter_set_text (VvFilter      *filter,
                     const char    *text,
                     VvFilterScope  scope)
 {
+  const char *run = NULL;
+  gsize run_len = 0;
+
   g_clear_pointer (&filter->needle, g_free);
+  g_clear_pointer (&filter->ascii_run, g_free);
   filter->scope = scope;
   if (text == NULL || *text == '\0')
     return;
   filter->needle = g_utf8_casefold (text, -1);
   filter->needle_ascii = TRUE;
-  for (const char *p = filter->needle; *p; p++)
-    if ((guchar)*p >= 0x80)
-      filter->needle_ascii = FALSE;
+  for (const char *p = filter->needle; *p;)
+    {
+      const char *start = p;
+
+      while (*p && (guchar)*p < 0x80)
+        p++;
+      if ((gsize)(p - start) > run_len)
+        {
+          run = start;
+          run_len = p - start;
+        }
+      if (*p)
+        {
+          filter->needle_ascii = FALSE;
+          p = g_utf8_next_char (p);
+        }
+    }
+  /* "été" has no ASCII run worth checking; "état" has "tat" */
+  if (!filter->needle_ascii && run_len >= 2)
+    filter->ascii_run = g_strndup (run, run_len);
 }
 
 gboolean
@@ -119,17 +158,27 @@ vv_filter_is_empty (VvFilter *filter)
 }
 
 /* ASCII needles (most searches) skip casefolding the haystack: only ASCII
- * letters fold, and the needle has no other kind */
+ * letters fold, and the needle has no other kind. @needle is lowercase. */
 static gboolean
 ascii_contains (const char *haystack,
                 const char *needle)
 {
-  gsize n = strlen (needle);
-  char first = needle[0];
+  const guchar *h = (const guchar *)haystack;
+  const guchar *n = (const guchar *)needle;
+  guchar first = n[0];
 
-  for (const char *p = haystack; *p; p++)
-    if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
-      return TRUE;
+  for (; *h; h++)
+    {
+      if (fold_table[*h] != first)
+        continue;
+      for (gsize i = 1;; i++)
+        {
+          if (n[i] == 0)
+            return TRUE;
+          if (fold_table[h[i]] != n[i])
+            break;
+        }
+    }
   return FALSE;
 }
 
@@ -143,6 +192,10 @@ text_contains (VvFilter   *filter,
     return FALSE;
   if (filter->needle_ascii)
     return ascii_contains (haystack, filter->needle);
+  /* an ASCII part of the needle must be there, in any case, before it is
+   * worth casefolding the whole text */
+  if (filter->ascii_run != NULL && !ascii_contains (haystack, filter->ascii_run))
+    return FALSE;
   folded = g_utf8_casefold (haystack, -1);
   return strstr (folded, filter->needle) != NULL;
 }

@@ -29,6 +29,9 @@ typedef struct
   const char        *target_lang;
   GPtrArray         *findings;
   guint              position;
+  /* scratch space reused from segment to segment */
+  GPtrArray         *sdates, *tdates;
+  GArray            *sspans, *tspans, *snum, *tnum;
 } Ctx;
 
 struct _Check
@@ -184,6 +187,68 @@ group_set (GMatchInfo *match,
   return s != NULL && *s != '\0';
 }
 
+static int group_space_len (const char *p);
+
+static gboolean
+month_prefix (const char *word)
+{
+  static const char * const prefixes[] = {
+    "jan", "fév", "fev", "feb", "mar", "avr", "apr", "mai", "may", "jui", "jun",
+    "jul", "aoû", "aou", "aug", "sep", "oct", "nov", "déc", "dec",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_ascii_strncasecmp (word, prefixes[i], strlen (prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A quick look before the regular expression: a date or a time needs a
+ * number next to a month name, "h", ":", "am" or "pm". Most sentences
+ * with numbers have none of these and skip the regex. */
+static gboolean
+may_have_date (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      const char *q, *r, *w;
+      char c;
+
+      if (!g_ascii_isdigit (*p))
+        continue;
+      q = p;
+      while (g_ascii_isdigit (*q))
+        q++;
+
+      r = q + group_space_len (q);
+      c = g_ascii_tolower (*r);
+      if (c == 'h' || c == ':' || month_prefix (r))
+        return TRUE;
+      /* am, pm, a.m., p.m. */
+      if ((c == 'a' || c == 'p') &&
+          (g_ascii_tolower (r[1]) == 'm' ? !g_ascii_isalpha (r[2])
+                                         : (r[1] == '.' && g_ascii_tolower (r[2]) == 'm')))
+        return TRUE;
+      /* ordinals: 1er avril, 3rd of May */
+      if (r == q && g_ascii_isalpha (r[0]) && g_ascii_isalpha (r[1]) && r[2] == ' ' &&
+          (month_prefix (r + 3) || g_ascii_strncasecmp (r + 3, "of ", 3) == 0))
+        return TRUE;
+
+      /* the word before: "March 3", "mars 2024" */
+      w = p;
+      if (w > text && w[-1] == ' ')
+        {
+          w--;
+          while (w > text && (g_ascii_isalpha (w[-1]) || (guchar)w[-1] >= 0x80 || w[-1] == '.'))
+            w--;
+          if (w < p - 1 && month_prefix (w))
+            return TRUE;
+        }
+      p = q - 1;
+    }
+  return FALSE;
+}
+
 static void
 extract_dates (const char *text,
                GPtrArray  *out,
@@ -191,7 +256,7 @@ extract_dates (const char *text,
 {
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (!has_digit (text))
+  if (!may_have_date (text))
     return;
 
   g_regex_match (get_date_regex (), text, 0, &match);
@@ -536,81 +601,114 @@ append_unmatched (GString    *s,
 }
 
 static void
+append_unmatched_spans (GString    *s,
+                        const char *text,
+                        GArray     *spans,
+                        gboolean   *matched)
+{
+  for (guint i = 0; i < spans->len; i++)
+    if (!matched[i])
+      {
+        const Span *span = &g_array_index (spans, Span, i);
+        if (s->len)
+          g_string_append (s, ", ");
+        g_string_append_len (s, text + span->start, span->end - span->start);
+      }
+}
+
+/* the formats are literals of the one caller, each with the right %s count */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+report_difference (Ctx         *ctx,
+                   const Check *check,
+                   GString     *missing,
+                   GString     *extra,
+                   const char  *became,
+                   const char  *missing_format,
+                   const char  *extra_format)
+{
+  if (missing->len && extra->len)
+    add_finding (ctx, check, NULL, became, missing->str, extra->str);
+  else if (missing->len)
+    add_finding (ctx, check, NULL, missing_format, missing->str);
+  else if (extra->len)
+    add_finding (ctx, check, NULL, extra_format, extra->str);
+}
+#pragma GCC diagnostic pop
+
+static void
 check_numbers_and_dates (Ctx         *ctx,
                          const Check *check)
 {
-  g_autoptr(GPtrArray) sdates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) tdates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) sspans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) tspans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) snum = g_array_new (FALSE, FALSE, sizeof (Number));
-  g_autoptr(GArray) tnum = g_array_new (FALSE, FALSE, sizeof (Number));
-  g_autofree gboolean *smatched = NULL;
-  g_autofree gboolean *tmatched = NULL;
-  g_autoptr(GString) missing_dates = g_string_new (NULL);
-  g_autoptr(GString) extra_dates = g_string_new (NULL);
-  g_autoptr(GString) missing = g_string_new (NULL);
-  g_autoptr(GString) extra = g_string_new (NULL);
-  const Check *dates_check = find_check ("dates");
+  gboolean smatched[64] = { FALSE }, tmatched[64] = { FALSE };
+  gboolean any_unmatched = FALSE;
 
   if (!has_digit (ctx->source) && !has_digit (ctx->target))
     return;
 
-  extract_dates (ctx->source, sdates, sspans);
-  extract_dates (ctx->target, tdates, tspans);
-  extract_numbers (ctx->source, ctx->source_lang, sspans, snum);
-  extract_numbers (ctx->target, ctx->target_lang, tspans, tnum);
+  g_ptr_array_set_size (ctx->sdates, 0);
+  g_ptr_array_set_size (ctx->tdates, 0);
+  g_array_set_size (ctx->sspans, 0);
+  g_array_set_size (ctx->tspans, 0);
+  g_array_set_size (ctx->snum, 0);
+  g_array_set_size (ctx->tnum, 0);
 
-  smatched = g_new0 (gboolean, sdates->len + 1);
-  tmatched = g_new0 (gboolean, tdates->len + 1);
-  for (guint i = 0; i < sdates->len; i++)
-    for (guint j = 0; j < tdates->len; j++)
-      if (!tmatched[j] && g_str_equal (g_ptr_array_index (sdates, i), g_ptr_array_index (tdates, j)))
+  extract_dates (ctx->source, ctx->sdates, ctx->sspans);
+  extract_dates (ctx->target, ctx->tdates, ctx->tspans);
+  extract_numbers (ctx->source, ctx->source_lang, ctx->sspans, ctx->snum);
+  extract_numbers (ctx->target, ctx->target_lang, ctx->tspans, ctx->tnum);
+
+  /* more than 64 dates in one sentence: compare the first 64 */
+  if (ctx->sdates->len > 64)
+    g_ptr_array_set_size (ctx->sdates, 64), g_array_set_size (ctx->sspans, 64);
+  if (ctx->tdates->len > 64)
+    g_ptr_array_set_size (ctx->tdates, 64), g_array_set_size (ctx->tspans, 64);
+
+  for (guint i = 0; i < ctx->sdates->len; i++)
+    for (guint j = 0; j < ctx->tdates->len; j++)
+      if (!tmatched[j] && g_str_equal (g_ptr_array_index (ctx->sdates, i),
+                                       g_ptr_array_index (ctx->tdates, j)))
         {
           smatched[i] = tmatched[j] = TRUE;
           break;
         }
 
-  match_numbers (snum, tnum);
-  match_hours_with_numbers (sdates, smatched, tnum);
-  match_hours_with_numbers (tdates, tmatched, snum);
+  match_numbers (ctx->snum, ctx->tnum);
+  match_hours_with_numbers (ctx->sdates, smatched, ctx->tnum);
+  match_hours_with_numbers (ctx->tdates, tmatched, ctx->snum);
 
-    {
-      for (guint i = 0; i < sspans->len; i++)
-        if (!smatched[i])
-          {
-            const Span *s = &g_array_index (sspans, Span, i);
-            if (missing_dates->len)
-              g_string_append (missing_dates, ", ");
-            g_string_append_len (missing_dates, ctx->source + s->start, s->end - s->start);
-          }
-      for (guint i = 0; i < tspans->len; i++)
-        if (!tmatched[i])
-          {
-            const Span *s = &g_array_index (tspans, Span, i);
-            if (extra_dates->len)
-              g_string_append (extra_dates, ", ");
-            g_string_append_len (extra_dates, ctx->target + s->start, s->end - s->start);
-          }
-      if (missing_dates->len && extra_dates->len)
-        add_finding (ctx, dates_check, NULL, _("Date or time “%s” became “%s”"),
-                     missing_dates->str, extra_dates->str);
-      else if (missing_dates->len)
-        add_finding (ctx, dates_check, NULL, _("Date or time “%s” is missing from the translation"),
-                     missing_dates->str);
-      else if (extra_dates->len)
-        add_finding (ctx, dates_check, NULL, _("Date or time “%s” is not in the source"),
-                     extra_dates->str);
-    }
+  for (guint i = 0; i < ctx->sdates->len; i++)
+    any_unmatched |= !smatched[i];
+  for (guint i = 0; i < ctx->tdates->len; i++)
+    any_unmatched |= !tmatched[i];
+  for (guint i = 0; i < ctx->snum->len; i++)
+    any_unmatched |= !g_array_index (ctx->snum, Number, i).matched;
+  for (guint i = 0; i < ctx->tnum->len; i++)
+    any_unmatched |= !g_array_index (ctx->tnum, Number, i).matched;
+  if (!any_unmatched)
+    return;
 
-  append_unmatched (missing, ctx->source, snum);
-  append_unmatched (extra, ctx->target, tnum);
-  if (missing->len && extra->len)
-    add_finding (ctx, check, NULL, _("Number “%s” became “%s”"), missing->str, extra->str);
-  else if (missing->len)
-    add_finding (ctx, check, NULL, _("Number “%s” is missing from the translation"), missing->str);
-  else if (extra->len)
-    add_finding (ctx, check, NULL, _("Number “%s” is not in the source"), extra->str);
+  {
+    g_autoptr(GString) missing = g_string_new (NULL);
+    g_autoptr(GString) extra = g_string_new (NULL);
+
+    append_unmatched_spans (missing, ctx->source, ctx->sspans, smatched);
+    append_unmatched_spans (extra, ctx->target, ctx->tspans, tmatched);
+    report_difference (ctx, find_check ("dates"), missing, extra,
+                       _("Date or time “%s” became “%s”"),
+                       _("Date or time “%s” is missing from the translation"),
+                       _("Date or time “%s” is not in the source"));
+
+    g_string_truncate (missing, 0);
+    g_string_truncate (extra, 0);
+    append_unmatched (missing, ctx->source, ctx->snum);
+    append_unmatched (extra, ctx->target, ctx->tnum);
+    report_difference (ctx, check, missing, extra,
+                       _("Number “%s” became “%s”"),
+                       _("Number “%s” is missing from the translation"),
+                       _("Number “%s” is not in the source"));
+  }
 }
 
 /* ---------------------------------------------------------------- */
@@ -628,10 +726,20 @@ static void
 check_same_as_source (Ctx         *ctx,
                       const Check *check)
 {
-  g_autofree char *s = g_strstrip (g_strdup (ctx->source));
-  g_autofree char *t = g_strstrip (g_strdup (ctx->target));
+  const char *s = ctx->source, *t = ctx->target;
+  gsize slen, tlen;
 
-  if (g_str_equal (s, t) && vv_count_words (s) >= 2)
+  while (g_ascii_isspace (*s))
+    s++;
+  while (g_ascii_isspace (*t))
+    t++;
+  slen = strlen (s);
+  tlen = strlen (t);
+  while (slen > 0 && g_ascii_isspace (s[slen - 1]))
+    slen--;
+  while (tlen > 0 && g_ascii_isspace (t[tlen - 1]))
+    tlen--;
+  if (slen == tlen && memcmp (s, t, slen) == 0 && vv_count_words (ctx->source) >= 2)
     add_finding (ctx, check, NULL, "%s", _("The translation is the same as the source"));
 }
 
@@ -735,10 +843,13 @@ static void
 count_balance (const char *text,
                Balance    *b)
 {
+  const guchar *p = (const guchar *)text;
+
   memset (b, 0, sizeof *b);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  /* bytes, not characters: « » are C2 AB / C2 BB, “ ” „ are E2 80 9C/9D/9E */
+  for (; *p; p++)
     {
-      switch (g_utf8_get_char (p))
+      switch (*p)
         {
         case '(': b->paren++; break;
         case ')': b->paren--; break;
@@ -746,10 +857,21 @@ count_balance (const char *text,
         case ']': b->bracket--; break;
         case '{': b->brace++; break;
         case '}': b->brace--; break;
-        case 0x00AB: case 0x201C: case 0x201E: b->dquote++; break;  /* « “ „ */
-        case 0x00BB: case 0x201D: b->dquote--; break;                /* » ” */
         case '"': b->straight ^= 1; break;
-        default: break;
+        case 0xC2:
+          if (p[1] == 0xAB)
+            b->dquote++;
+          else if (p[1] == 0xBB)
+            b->dquote--;
+          break;
+        case 0xE2:
+          if (p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9E))
+            b->dquote++;
+          else if (p[1] == 0x80 && p[2] == 0x9D)
+            b->dquote--;
+          break;
+        default:
+          break;
         }
     }
   /* a straight quote stands for either kind of double quote */
@@ -849,16 +971,31 @@ check_edge_spaces (Ctx         *ctx,
     add_finding (ctx, check, fix, "%s", _("Trailing spaces differ from the source"));
 }
 
+/* characters of valid UTF-8: bytes that do not continue a sequence */
+static glong
+utf8_length (const char *text)
+{
+  glong n = 0;
+
+  for (const guchar *p = (const guchar *)text; *p; p++)
+    n += (*p & 0xC0) != 0x80;
+  return n;
+}
+
 static void
 check_length_ratio (Ctx         *ctx,
                     const Check *check)
 {
-  glong s = g_utf8_strlen (ctx->source, -1);
-  glong t = g_utf8_strlen (ctx->target, -1);
+  glong s, t;
   double ratio;
 
+  /* fewer bytes than the minimum means fewer characters too */
+  if (strlen (ctx->source) < ctx->options->min_ratio_chars)
+    return;
+  s = utf8_length (ctx->source);
   if (s < (glong)ctx->options->min_ratio_chars)
     return;
+  t = utf8_length (ctx->target);
   ratio = (double)t / s;
   if (ratio < ctx->options->min_ratio || ratio > ctx->options->max_ratio)
     add_finding (ctx, check, NULL, _("The translation is %.0f%% of the source’s length"),
@@ -1053,6 +1190,12 @@ ctx_init (Ctx               *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->options = options;
   ctx->findings = findings;
+  ctx->sdates = g_ptr_array_new_with_free_func (g_free);
+  ctx->tdates = g_ptr_array_new_with_free_func (g_free);
+  ctx->sspans = g_array_new (FALSE, FALSE, sizeof (Span));
+  ctx->tspans = g_array_new (FALSE, FALSE, sizeof (Span));
+  ctx->snum = g_array_new (FALSE, FALSE, sizeof (Number));
+  ctx->tnum = g_array_new (FALSE, FALSE, sizeof (Number));
   ctx->source_lang = options->source_language;
   ctx->target_lang = options->target_language;
   if (document != NULL)
@@ -1064,6 +1207,17 @@ ctx_init (Ctx               *ctx,
     }
   if (ctx->source_lang == NULL)
     ctx->source_lang = "fr";
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_pointer (&ctx->sdates, g_ptr_array_unref);
+  g_clear_pointer (&ctx->tdates, g_ptr_array_unref);
+  g_clear_pointer (&ctx->sspans, g_array_unref);
+  g_clear_pointer (&ctx->tspans, g_array_unref);
+  g_clear_pointer (&ctx->snum, g_array_unref);
+  g_clear_pointer (&ctx->tnum, g_array_unref);
 }
 
 /**
@@ -1088,6 +1242,7 @@ vv_qa_check_segment (VvSegment         *segment,
   ctx.segment = segment;
   ctx.position = vv_segment_get_position (segment);
   run_checks (&ctx);
+  ctx_clear (&ctx);
   return findings;
 }
 
@@ -1145,6 +1300,7 @@ vv_qa_check_document (VvDocument        *document,
                      _("Same source as segment %u, translated differently"),
                      vv_segment_get_id (first));
     }
+  ctx_clear (&ctx);
   return findings;
 }
 
