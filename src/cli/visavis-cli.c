@@ -209,8 +209,12 @@ vv_cli_import (const char   *path,
                VvSegmenter  *segmenter,
                GError      **error)
 {
-  g_autoptr(GFile) in = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) in = NULL;
 
+  if (vv_fetch_is_url (path))
+    return vv_import_uri (path, segmenter, NULL, NULL, NULL, NULL, error);
+
+  in = g_file_new_for_commandline_arg (path);
   return vv_import_file (in, segmenter, NULL, error);
 }
 

@@ -12,6 +12,7 @@
 #include "vv-diff.h"
 #include "vv-document.h"
 #include "vv-exporter.h"
+#include "vv-fetch.h"
 #include "vv-filter.h"
 #include "vv-importer.h"
 #include "vv-project.h"
