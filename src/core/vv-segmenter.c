@@ -6,33 +6,31 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "vv-segmenter.h"
+#include "vv-srx-resources.h"
+#include "vv-srx.h"
 
-/* First French sentence splitter: breaks after . ! ? … (and closing quotes
- * or brackets) when white space and an upper-case letter, digit or opening
- * quote follow, except after a known abbreviation or a single initial.
- * The SRX engine of the "French segmentation" issue replaces these
- * internals; the API stays. */
+/* A sentence segmenter: SRX 2.0 rules (built-in per language, or from a
+ * user's file) compiled once by the engine in segment/vv-srx.c. */
 struct _VvSegmenter
 {
-  GObject     parent_instance;
+  GObject  parent_instance;
 
-  char       *language;
-  GHashTable *abbreviations;   /* lower-case abbreviation without the dot */
+  char    *language;
+  char    *source_name;
+  VvSrx   *srx;
 };
 
 G_DEFINE_FINAL_TYPE (VvSegmenter, vv_segmenter, G_TYPE_OBJECT)
 
-static const char * const french_abbreviations[] = {
-  "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "st", "ste", "p", "pp",
-  "vol", "éd", "env", "cf", "av", "apr", "j.-c", "n°", "art", "chap", "fig", "tél",
-  "etc", "ex", "hab", "min", "max", "gén", "col", "cap", "lt", "sgt", "mgr", "vs",
-  "no", "nos", "bd", "boul", "ch", "dép", "coll", "trad", "t", "ibid", "op", "cit",
-  "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "éds", "dir", "réf",
-  NULL
-};
+G_DEFINE_QUARK (vv-segmenter-error-quark, vv_segmenter_error)
+
+#define BUILTIN_PREFIX "/io/github/visavis/Visavis/srx/"
+
+static GMutex      builtin_lock;
+static GHashTable *builtin_cache;   /* language → VvSrx */
 
 static void
 vv_segmenter_finalize (GObject *object)
@@ -40,7 +38,8 @@ vv_segmenter_finalize (GObject *object)
   VvSegmenter *self = (VvSegmenter *)object;
 
   g_free (self->language);
-  g_clear_pointer (&self->abbreviations, g_hash_table_unref);
+  g_free (self->source_name);
+  g_clear_pointer (&self->srx, _vv_srx_unref);
 
   G_OBJECT_CLASS (vv_segmenter_parent_class)->finalize (object);
 }
@@ -54,9 +53,29 @@ vv_segmenter_class_init (VvSegmenterClass *klass)
 static void
 vv_segmenter_init (VvSegmenter *self)
 {
-  self->abbreviations = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; french_abbreviations[i] != NULL; i++)
-    g_hash_table_add (self->abbreviations, (gpointer)french_abbreviations[i]);
+}
+
+/**
+ * vv_segmenter_get_builtin_srx:
+ * @language: a language code ("fr", "en-GB", …)
+ *
+ * Returns: (transfer full): the built-in SRX file used for @language (the
+ *   French one, whose default rules match any language, when there is no
+ *   file for it)
+ */
+GBytes *
+vv_segmenter_get_builtin_srx (const char *language)
+{
+  g_autofree char *primary = g_ascii_strdown (language ? language : "fr", -1);
+  g_autofree char *path = NULL;
+  GBytes *bytes;
+
+  primary[strcspn (primary, "-_@.")] = '\0';
+  path = g_strdup_printf (BUILTIN_PREFIX "visavis-%s.srx", primary);
+  bytes = g_resource_lookup_data (vv_srx_get_resource (), path, 0, NULL);
+  if (bytes == NULL)
+    bytes = g_resource_lookup_data (vv_srx_get_resource (), BUILTIN_PREFIX "visavis-fr.srx", 0, NULL);
+  return bytes;
 }
 
 /**
@@ -69,8 +88,30 @@ VvSegmenter *
 vv_segmenter_new (const char *language)
 {
   VvSegmenter *self = g_object_new (VV_TYPE_SEGMENTER, NULL);
+  VvSrx *srx;
 
   self->language = g_strdup (language ? language : "fr");
+  self->source_name = g_strdup (_("built-in rules"));
+
+  g_mutex_lock (&builtin_lock);
+  if (builtin_cache == NULL)
+    builtin_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)_vv_srx_unref);
+  srx = g_hash_table_lookup (builtin_cache, self->language);
+  if (srx == NULL)
+    {
+      g_autoptr(GBytes) bytes = vv_segmenter_get_builtin_srx (self->language);
+      g_autoptr(GError) error = NULL;
+
+      srx = _vv_srx_new (bytes, "visavis.srx", self->language, &error);
+      /* the built-in files are tested; a failure here is a bug */
+      if (srx == NULL)
+        g_error ("built-in segmentation rules: %s", error->message);
+      g_hash_table_insert (builtin_cache, g_strdup (self->language), srx);
+    }
+  self->srx = _vv_srx_ref (srx);
+  g_mutex_unlock (&builtin_lock);
+
   return self;
 }
 
@@ -87,11 +128,31 @@ vv_segmenter_new_from_file (GFile       *srx_file,
                             const char  *language,
                             GError     **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  VvSegmenter *self;
+  VvSrx *srx;
+
   g_return_val_if_fail (G_IS_FILE (srx_file), NULL);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("SRX rule files are not supported yet"));
-  return NULL;
+  name = g_file_get_parse_name (srx_file);
+  bytes = g_file_load_bytes (srx_file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot read the SRX file “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  srx = _vv_srx_new (bytes, name, language ? language : "fr", error);
+  if (srx == NULL)
+    return NULL;
+
+  self = g_object_new (VV_TYPE_SEGMENTER, NULL);
+  self->language = g_strdup (language ? language : "fr");
+  self->source_name = g_steal_pointer (&name);
+  self->srx = srx;
+  return self;
 }
 
 const char *
@@ -101,57 +162,53 @@ vv_segmenter_get_language (VvSegmenter *self)
   return self->language;
 }
 
-static gboolean
-is_closing (gunichar c)
+/**
+ * vv_segmenter_get_source_name:
+ *
+ * Returns: where the rules come from: the SRX file's name or "built-in rules"
+ */
+const char *
+vv_segmenter_get_source_name (VvSegmenter *self)
 {
-  return c == '"' || c == 0x00BB || c == 0x201D || c == 0x2019 || c == ')' || c == ']' || c == '\'';
+  g_return_val_if_fail (VV_IS_SEGMENTER (self), NULL);
+  return self->source_name;
 }
 
-static gboolean
-is_opening (gunichar c)
+static inline gboolean
+is_space (const char *p)
 {
-  return c == '"' || c == 0x00AB || c == 0x201C || c == '(' || c == '[' || c == 0x2014 || c == '-';
-}
+  guchar c = (guchar)*p;
 
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F;
-}
-
-static gboolean
-is_abbreviation (VvSegmenter *self,
-                 const char  *text,
-                 const char  *dot)
-{
-  const char *word = dot;
-  g_autofree char *lower = NULL;
-  glong n_chars;
-
-  while (word > text)
-    {
-      const char *prev = g_utf8_prev_char (word);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (is_space (c) || c == '(' || c == 0x00AB || c == '"')
-        break;
-      word = prev;
-    }
-
-  if (word == dot)
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+    return TRUE;
+  if (c < 0x80)
     return FALSE;
+  return g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x202F ||
+         g_utf8_get_char (p) == 0x00A0;
+}
 
-  n_chars = g_utf8_strlen (word, dot - word);
-  /* a single capital is an initial (J. Verne) */
-  if (n_chars == 1 && g_unichar_isupper (g_utf8_get_char (word)))
-    return TRUE;
-  /* compound initials: J.-P. */
-  if (n_chars <= 4 && g_unichar_isupper (g_utf8_get_char (word)) && strchr (word, '.') != NULL &&
-      strchr (word, '.') < dot)
-    return TRUE;
+static void
+append_span (GArray     *spans,
+             const char *text,
+             gsize       start,
+             gsize       end)
+{
+  VvSpan span;
 
-  lower = g_utf8_strdown (word, dot - word);
-  return g_hash_table_contains (self->abbreviations, lower);
+  while (start < end && is_space (text + start))
+    start = g_utf8_next_char (text + start) - text;
+  while (end > start)
+    {
+      const char *last = g_utf8_find_prev_char (text + start, text + end);
+      if (last == NULL || !is_space (last))
+        break;
+      end = last - text;
+    }
+  if (start == end)
+    return;
+  span.start = start;
+  span.end = end;
+  g_array_append_val (spans, span);
 }
 
 /**
@@ -160,7 +217,8 @@ is_abbreviation (VvSegmenter *self,
  * @text: UTF-8 text of one block
  * @length: its length in bytes, or -1 if nul-terminated
  *
- * Splits @text into sentences.
+ * Splits @text into sentences. Invalid UTF-8 is not split: the text from the
+ * first invalid byte on stays in the last segment.
  *
  * Returns: (transfer full) (element-type VvSpan): the segments' spans,
  *   trimmed of white space, in order
@@ -170,90 +228,92 @@ vv_segmenter_split (VvSegmenter *self,
                     const char  *text,
                     gssize       length)
 {
+  g_autoptr(GArray) breaks = NULL;
   GArray *spans;
-  const char *end, *p, *start;
+  const char *valid_end = NULL;
+  gsize start = 0;
 
   g_return_val_if_fail (VV_IS_SEGMENTER (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   if (length < 0)
     length = strlen (text);
-  end = text + length;
   spans = g_array_new (FALSE, FALSE, sizeof (VvSpan));
-  start = text;
-  p = text;
+  breaks = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
 
-  while (p < end)
+  g_utf8_validate (text, length, &valid_end);
+  _vv_srx_breaks (self->srx, text, valid_end - text, breaks);
+
+  for (guint i = 0; i < breaks->len; i++)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *after = g_utf8_next_char (p);
+      gsize end = g_array_index (breaks, gsize, i);
 
-      if (c == '.' || c == '!' || c == '?' || c == 0x2026)
-        {
-          const char *q = after;
-          const char *next;
-          gunichar n;
-
-          while (q < end && (g_utf8_get_char (q) == '.' || g_utf8_get_char (q) == '!' ||
-                             g_utf8_get_char (q) == '?' || g_utf8_get_char (q) == 0x2026))
-            q = g_utf8_next_char (q);
-          while (q < end && (is_closing (g_utf8_get_char (q)) ||
-                             (is_space (g_utf8_get_char (q)) && q + 1 < end &&
-                              g_utf8_get_char (g_utf8_next_char (q)) == 0x00BB)))
-            q = g_utf8_next_char (q);
-
-          if (q >= end || !is_space (g_utf8_get_char (q)))
-            {
-              p = q > after ? q : after;
-              continue;
-            }
-
-          next = q;
-          while (next < end && is_space (g_utf8_get_char (next)))
-            next = g_utf8_next_char (next);
-          if (next >= end)
-            break;
-
-          n = g_utf8_get_char (next);
-          if ((g_unichar_isupper (n) || g_unichar_isdigit (n) || is_opening (n)) &&
-              !(c == '.' && q == after && is_abbreviation (self, text, p)))
-            {
-              VvSpan span = { start - text, q - text };
-              g_array_append_val (spans, span);
-              start = next;
-            }
-          p = next;
-          continue;
-        }
-
-      p = after;
+      append_span (spans, text, start, end);
+      start = end;
     }
-
-  if (start < end)
-    {
-      VvSpan span = { start - text, end - text };
-      g_array_append_val (spans, span);
-    }
-
-  /* trim white space around every span and drop empty ones */
-  for (guint i = 0; i < spans->len;)
-    {
-      VvSpan *span = &g_array_index (spans, VvSpan, i);
-
-      while (span->start < span->end && is_space (g_utf8_get_char (text + span->start)))
-        span->start = g_utf8_next_char (text + span->start) - text;
-      while (span->end > span->start)
-        {
-          const char *last = g_utf8_prev_char (text + span->end);
-          if (!is_space (g_utf8_get_char (last)))
-            break;
-          span->end = last - text;
-        }
-      if (span->start == span->end)
-        g_array_remove_index (spans, i);
-      else
-        i++;
-    }
-
+  append_span (spans, text, start, length);
   return spans;
+}
+
+/**
+ * vv_segmenter_explain:
+ * @self: a #VvSegmenter
+ * @text: UTF-8 text of one block
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * For the rule tester: every position where a rule decided, whether it
+ * breaks there or forbids a break.
+ *
+ * Returns: (transfer full) (element-type VvBoundary): in text order
+ */
+GArray *
+vv_segmenter_explain (VvSegmenter *self,
+                      const char  *text,
+                      gssize       length)
+{
+  const char *valid_end = NULL;
+
+  g_return_val_if_fail (VV_IS_SEGMENTER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  G_STATIC_ASSERT (sizeof (VvBoundary) == sizeof (VvSrxDecision));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (VvBoundary, rule) == G_STRUCT_OFFSET (VvSrxDecision, rule));
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (VvBoundary, is_break) == G_STRUCT_OFFSET (VvSrxDecision, is_break));
+
+  if (length < 0)
+    length = strlen (text);
+  g_utf8_validate (text, length, &valid_end);
+  return _vv_srx_explain (self->srx, text, valid_end - text);
+}
+
+guint
+vv_segmenter_get_n_rules (VvSegmenter *self)
+{
+  g_return_val_if_fail (VV_IS_SEGMENTER (self), 0);
+  return _vv_srx_get_n_rules (self->srx);
+}
+
+/**
+ * vv_segmenter_get_rule:
+ * @rule: (out caller-allocates): filled with pointers owned by @self
+ *
+ * Returns: %FALSE when @index is out of range
+ */
+gboolean
+vv_segmenter_get_rule (VvSegmenter   *self,
+                       guint          index,
+                       VvSegmentRule *rule)
+{
+  const VvSrxRule *r;
+
+  g_return_val_if_fail (VV_IS_SEGMENTER (self), FALSE);
+  if (index >= _vv_srx_get_n_rules (self->srx))
+    return FALSE;
+  r = _vv_srx_get_rule (self->srx, index);
+  rule->language_rule = r->language_rule;
+  rule->number = r->number;
+  rule->is_break = r->is_break;
+  rule->before = r->before;
+  rule->after = r->after;
+  rule->comment = r->comment;
+  return TRUE;
 }
