@@ -391,6 +391,61 @@ cmd_export (int    argc,
 }
 
 static int
+cmd_import_review (int    argc,
+                   char **argv)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *output = NULL;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "author", 'a', 0, G_OPTION_ARG_STRING, &author, N_("Reviewer name for history and comments (default: your name)"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Project file to write (default: update P.visavis)"), N_("OUT") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Report what would change, save nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis REVIEWED — apply a reviewer's edited DOCX, ODT, CSV, TSV or XLIFF file"));
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(VvReviewFile) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) reviewed = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autofree char *summary = NULL;
+  VvReviewReport report;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("expected a project file and a reviewed file"));
+
+  document = load_project (argv[1], &error);
+  if (document == NULL)
+    return fail (error);
+  reviewed = g_file_new_for_commandline_arg (argv[2]);
+  review = vv_review_file_load (reviewed, NULL, &error);
+  if (review == NULL)
+    return fail (error);
+
+  vv_review_report_init (&report);
+  if (!vv_review_apply (document, review, author ? author : g_get_real_name (), &report, &error))
+    {
+      vv_review_report_clear (&report);
+      return fail (error);
+    }
+  summary = vv_review_report_to_string (&report);
+  g_print ("%s", summary);
+  vv_review_report_clear (&report);
+
+  if (dry_run)
+    return EXIT_OK;
+  out = g_file_new_for_commandline_arg (output ? output : argv[1]);
+  if (!vv_project_save (document, out, NULL, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static int
 cmd_stats (int    argc,
            char **argv)
 {
@@ -501,6 +556,7 @@ static const Command commands[] = {
   { "export", "P.visavis --format FORMAT -o OUT", N_("Export a project"), cmd_export },
   { "stats", "P.visavis", N_("Print counts per state, words and progress"), cmd_stats },
   { "qa", "P.visavis [--fix]", N_("Check translations; exit 1 on errors"), cmd_qa },
+  { "import-review", "P.visavis REVIEWED [-a NAME]", N_("Apply a reviewer's edited bilingual file"), cmd_import_review },
 };
 
 static void

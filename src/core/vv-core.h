@@ -18,6 +18,7 @@
 #include "vv-project.h"
 #include "vv-qa.h"
 #include "vv-review.h"
+#include "vv-roundtrip.h"
 #include "vv-segment.h"
 #include "vv-segmenter.h"
 #include "vv-stats.h"

@@ -56,6 +56,28 @@ write_text (xmlTextWriterPtr  w,
   return 0;
 }
 
+/* Writes the text and ends the element. Text with <cp/> is mixed
+ * content: indentation would add white space to it, so it is off there. */
+static int
+write_mixed (xmlTextWriterPtr  w,
+             const char       *text)
+{
+  gboolean plain = TRUE;
+  int ret;
+
+  for (const char *p = text; *p != '\0' && plain; p = g_utf8_next_char (p))
+    plain = _vv_xml_char_is_valid (g_utf8_get_char (p));
+  if (plain)
+    {
+      W (xmlTextWriterWriteString (w, BAD_CAST text));
+      return xmlTextWriterEndElement (w);
+    }
+  xmlTextWriterSetIndent (w, 0);
+  ret = write_text (w, text) < 0 ? -1 : xmlTextWriterEndElement (w);
+  xmlTextWriterSetIndent (w, 1);
+  return ret;
+}
+
 static int
 write_meta (xmlTextWriterPtr  w,
             const char       *type,
@@ -63,8 +85,7 @@ write_meta (xmlTextWriterPtr  w,
 {
   W (xmlTextWriterStartElementNS (w, BAD_CAST "mda", BAD_CAST "meta", NULL));
   W (xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST type));
-  W (write_text (w, value));
-  return xmlTextWriterEndElement (w);
+  return write_mixed (w, value);
 }
 
 static int
@@ -117,8 +138,7 @@ write_unit (xmlTextWriterPtr        w,
           W (xmlTextWriterStartElement (w, BAD_CAST "note"));
           W (xmlTextWriterWriteFormatAttribute (w, BAD_CAST "id", "c%u", c + 1));
           W (xmlTextWriterWriteAttribute (w, BAD_CAST "category", BAD_CAST "comment"));
-          W (write_text (w, comment->text));
-          W (xmlTextWriterEndElement (w));
+          W (write_mixed (w, comment->text));
         }
       W (xmlTextWriterEndElement (w));
     }
@@ -129,14 +149,12 @@ write_unit (xmlTextWriterPtr        w,
   W (xmlTextWriterWriteAttribute (w, BAD_CAST "subState", BAD_CAST sub_state));
   W (xmlTextWriterStartElement (w, BAD_CAST "source"));
   W (xmlTextWriterWriteAttribute (w, BAD_CAST "xml:space", BAD_CAST "preserve"));
-  W (write_text (w, vv_segment_get_source (segment)));
-  W (xmlTextWriterEndElement (w));
+  W (write_mixed (w, vv_segment_get_source (segment)));
   if (*target != '\0')
     {
       W (xmlTextWriterStartElement (w, BAD_CAST "target"));
       W (xmlTextWriterWriteAttribute (w, BAD_CAST "xml:space", BAD_CAST "preserve"));
-      W (write_text (w, target));
-      W (xmlTextWriterEndElement (w));
+      W (write_mixed (w, target));
     }
   W (xmlTextWriterEndElement (w)); /* segment */
   return xmlTextWriterEndElement (w); /* unit */

@@ -18,12 +18,15 @@ static const char * const text_extensions[] = { "txt", "text", NULL };
 static const char * const text_mime_types[] = { "text/plain", NULL };
 static const char * const html_extensions[] = { "html", "htm", "xhtml", NULL };
 static const char * const html_mime_types[] = { "text/html", "application/xhtml+xml", NULL };
+static const char * const xliff_extensions[] = { "xlf", "xliff", NULL };
+static const char * const xliff_mime_types[] = { "application/x-xliff+xml", "application/xliff+xml", NULL };
 
 /* The registry of importers. Formats are tried by extension, then MIME
  * type; plain text is the fallback for anything that decodes as text. */
 static const VvImportFormat formats[] = {
   { "text", N_("Plain text"), text_extensions, text_mime_types, vv_import_text },
   { "html", N_("Web page"), html_extensions, html_mime_types, vv_import_html },
+  { "xliff", N_("XLIFF 1.2 or 2.0"), xliff_extensions, xliff_mime_types, vv_import_xliff },
 };
 
 const VvImportFormat *

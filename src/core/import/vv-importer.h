@@ -112,5 +112,9 @@ VvDocument           *vv_import_html_full            (GBytes       *bytes,
                                                       const char   *content_type,
                                                       VvSegmenter  *segmenter,
                                                       GError      **error);
+VvDocument           *vv_import_xliff                (GBytes       *bytes,
+                                                      const char   *display_name,
+                                                      VvSegmenter  *segmenter,
+                                                      GError      **error);
 
 G_END_DECLS
