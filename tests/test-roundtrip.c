@@ -101,12 +101,12 @@ assert_unchanged_except (VvDocument *before,
     }
 }
 
-static VvReviewFile *
+static VvRoundtripFile *
 read_review (GBytes     *bytes,
              const char *name)
 {
   g_autoptr(GError) error = NULL;
-  VvReviewFile *file = vv_review_file_read (bytes, name, &error);
+  VvRoundtripFile *file = vv_roundtrip_file_read (bytes, name, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (file);
@@ -115,13 +115,13 @@ read_review (GBytes     *bytes,
 
 static void
 apply_ok (VvDocument     *document,
-          VvReviewFile   *file,
-          VvReviewReport *report)
+          VvRoundtripFile   *file,
+          VvRoundtripReport *report)
 {
   g_autoptr(GError) error = NULL;
 
-  vv_review_report_init (report);
-  g_assert_true (vv_review_apply (document, file, "Relectrice", report, &error));
+  vv_roundtrip_report_init (report);
+  g_assert_true (vv_roundtrip_apply (document, file, "Relectrice", report, &error));
   g_assert_no_error (error);
 }
 
@@ -136,8 +136,8 @@ test_unchanged_is_noop (void)
       g_autoptr(VvDocument) document = make_document ();
       g_autoptr(VvDocument) before = make_document ();
       g_autoptr(GBytes) bytes = export_bytes (document, formats[i]);
-      g_autoptr(VvReviewFile) file = read_review (bytes, formats[i]);
-      VvReviewReport report;
+      g_autoptr(VvRoundtripFile) file = read_review (bytes, formats[i]);
+      VvRoundtripReport report;
 
       g_test_message ("%s", formats[i]);
       g_assert_cmpstr (file->format, ==, formats[i]);
@@ -148,7 +148,7 @@ test_unchanged_is_noop (void)
       g_assert_cmpuint (report.n_comments_added, ==, 0);
       g_assert_cmpuint (report.n_states_changed, ==, 0);
       g_assert_cmpuint (report.mismatched->len, ==, 0);
-      vv_review_report_clear (&report);
+      vv_roundtrip_report_clear (&report);
       assert_unchanged_except (before, document, 0);
     }
 }
@@ -159,12 +159,12 @@ test_csv_parses_back (void)
 {
   g_autoptr(VvDocument) document = make_document ();
   g_autoptr(GBytes) bytes = export_bytes (document, "csv");
-  g_autoptr(VvReviewFile) file = read_review (bytes, "out.csv");
+  g_autoptr(VvRoundtripFile) file = read_review (bytes, "out.csv");
 
   g_assert_cmpuint (file->units->len, ==, vv_document_get_n_segments (document));
   for (guint i = 0; i < file->units->len; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (file->units, i);
       VvSegment *segment = vv_document_get_segment (document, i);
       GString *comments = g_string_new (NULL);
 
@@ -186,7 +186,7 @@ test_csv_parses_back (void)
 
 static void
 check_edit_applied (VvDocument     *document,
-                    VvReviewReport *report,
+                    VvRoundtripReport *report,
                     guint           id,
                     const char     *new_target,
                     const char     *comment_author,
@@ -217,8 +217,8 @@ test_csv_edit (void)
   g_autofree char *edited = NULL;
   g_autofree char *edited2 = NULL;
   g_autoptr(GBytes) edited_bytes = NULL;
-  g_autoptr(VvReviewFile) file = NULL;
-  VvReviewReport report;
+  g_autoptr(VvRoundtripFile) file = NULL;
+  VvRoundtripReport report;
 
   /* segment 2: new target, and a comment typed under the existing one */
   edited = replace (text, "Mr Dupont said: “It's great!”,draft",
@@ -229,7 +229,7 @@ test_csv_edit (void)
   apply_ok (document, file, &report);
   check_edit_applied (document, &report, 2, "Mr Dupont said: \"Brilliant!\"", "Relectrice", "Plus naturel, non ?");
   g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 2)), ==, VV_SEGMENT_STATE_DRAFT);
-  vv_review_report_clear (&report);
+  vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 2);
 }
 
@@ -244,9 +244,9 @@ test_source_mismatch_and_unknown (void)
     "3,Puis il est reparti.,Then he left again.,translated\r\n"                /* source changed */
     "99,Inconnu,Unknown,translated\r\n";                                       /* not in project */
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
-  g_autoptr(VvReviewFile) file = read_review (bytes, "mismatch.csv");
+  g_autoptr(VvRoundtripFile) file = read_review (bytes, "mismatch.csv");
   g_autofree char *summary = NULL;
-  VvReviewReport report;
+  VvRoundtripReport report;
 
   apply_ok (document, file, &report);
   g_assert_cmpuint (report.n_targets_changed, ==, 0);
@@ -257,10 +257,10 @@ test_source_mismatch_and_unknown (void)
   g_assert_cmpuint (g_array_index (report.unknown, guint, 0), ==, 99);
   g_assert_cmpstr (vv_segment_get_target (vv_document_lookup_segment (document, 3)), ==, "");
   g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 1)), ==, VV_SEGMENT_STATE_APPROVED);
-  summary = vv_review_report_to_string (&report);
+  summary = vv_roundtrip_report_to_string (&report);
   g_assert_nonnull (strstr (summary, "Source no longer matches, not applied: 3\n"));
   g_assert_nonnull (strstr (summary, "Not in this project, not applied: 99\n"));
-  vv_review_report_clear (&report);
+  vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 1);
 }
 
@@ -275,16 +275,16 @@ test_other_project (void)
       g_autoptr(VvDocument) other = vv_test_document_from_text ("Un tout autre article.\n\nRien à voir.\n");
       g_autoptr(VvDocument) before = vv_test_document_from_text ("Un tout autre article.\n\nRien à voir.\n");
       g_autoptr(GBytes) bytes = export_bytes (source, formats[i]);
-      g_autoptr(VvReviewFile) file = read_review (bytes, "autre");
+      g_autoptr(VvRoundtripFile) file = read_review (bytes, "autre");
       g_autoptr(GError) error = NULL;
-      VvReviewReport report;
+      VvRoundtripReport report;
 
-      vv_review_report_init (&report);
-      g_assert_false (vv_review_apply (other, file, "R", &report, &error));
-      g_assert_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_OTHER_PROJECT);
+      vv_roundtrip_report_init (&report);
+      g_assert_false (vv_roundtrip_apply (other, file, "R", &report, &error));
+      g_assert_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_OTHER_PROJECT);
       g_assert_nonnull (strstr (error->message, "another project"));
       g_assert_nonnull (strstr (error->message, "nothing was changed"));
-      vv_review_report_clear (&report);
+      vv_roundtrip_report_clear (&report);
       assert_unchanged_except (before, other, 0);
     }
 }
@@ -387,14 +387,14 @@ test_docx_edit (void)
   g_autofree char *edited = NULL;
   g_autofree char *edited2 = NULL;
   g_autoptr(GBytes) edited_bytes = NULL;
-  g_autoptr(VvReviewFile) file = NULL;
+  g_autoptr(VvRoundtripFile) file = NULL;
   const char *comments_xml =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
     "<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
     "<w:comment w:id=\"7\" w:author=\"Marie Curie\" w:date=\"2026-03-20T10:00:00Z\" w:initials=\"MC\">"
     "<w:p><w:r><w:t>Pourquoi « fares » ?</w:t></w:r></w:p><w:p><w:r><w:t>Et &amp; ?</w:t></w:r></w:p>"
     "</w:comment></w:comments>";
-  VvReviewReport report;
+  VvRoundtripReport report;
 
   /* segment 4: Word tracked change (old run deleted, new run inserted), a
    * Word comment anchored in the row */
@@ -411,7 +411,7 @@ test_docx_edit (void)
   apply_ok (document, file, &report);
   check_edit_applied (document, &report, 4, "Fares <b> & “quotes” and €14.5M.", "Marie Curie",
                       "Pourquoi « fares » ?\nEt & ?");
-  vv_review_report_clear (&report);
+  vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 4);
   (void)edited2;
 }
@@ -426,8 +426,8 @@ test_odt_edit (void)
   g_autofree char *edited = NULL;
   g_autofree char *edited2 = NULL;
   g_autoptr(GBytes) edited_bytes = NULL;
-  g_autoptr(VvReviewFile) file = NULL;
-  VvReviewReport report;
+  g_autoptr(VvRoundtripFile) file = NULL;
+  VvRoundtripReport report;
 
   /* segment 3 (empty target): LibreOffice writes an automatic style P1
    * based on VvTarget, an annotation and two spaces as text:s */
@@ -446,7 +446,7 @@ test_odt_edit (void)
   check_edit_applied (document, &report, 3, "Then he  left.", "Jean Dupuis", "Vérifié.");
   /* an untranslated segment the reviewer filled in is translated now */
   g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 3)), ==, VV_SEGMENT_STATE_TRANSLATED);
-  vv_review_report_clear (&report);
+  vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 3);
 }
 
@@ -517,14 +517,14 @@ test_xliff_review (void)
   g_autofree char *edited = replace (text, "<target xml:space=\"preserve\">The Lyon « metro » 🚇</target>",
                                      "<target xml:space=\"preserve\">The Lyon underground 🚇</target>");
   g_autoptr(GBytes) edited_bytes = g_bytes_new (edited, strlen (edited));
-  g_autoptr(VvReviewFile) file = read_review (edited_bytes, "edited.xlf");
-  VvReviewReport report;
+  g_autoptr(VvRoundtripFile) file = read_review (edited_bytes, "edited.xlf");
+  VvRoundtripReport report;
 
   apply_ok (document, file, &report);
   g_assert_cmpuint (report.n_targets_changed, ==, 1);
   g_assert_cmpuint (report.n_comments_added, ==, 0);
   g_assert_cmpstr (vv_segment_get_target (vv_document_lookup_segment (document, 1)), ==, "The Lyon underground 🚇");
-  vv_review_report_clear (&report);
+  vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 1);
 }
 
@@ -620,7 +620,7 @@ test_bad_files (void)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].data, strlen (cases[i].data));
       g_autoptr(GError) error = NULL;
-      g_autoptr(VvReviewFile) file = vv_review_file_read (bytes, cases[i].name, &error);
+      g_autoptr(VvRoundtripFile) file = vv_roundtrip_file_read (bytes, cases[i].name, &error);
 
       g_assert_null (file);
       g_assert_nonnull (error);

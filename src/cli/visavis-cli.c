@@ -405,12 +405,12 @@ cmd_import_review (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis REVIEWED — apply a reviewer's edited DOCX, ODT, CSV, TSV or XLIFF file"));
   g_autoptr(VvDocument) document = NULL;
-  g_autoptr(VvReviewFile) review = NULL;
+  g_autoptr(VvRoundtripFile) review = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) reviewed = NULL;
   g_autoptr(GFile) out = NULL;
   g_autofree char *summary = NULL;
-  VvReviewReport report;
+  VvRoundtripReport report;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -423,19 +423,19 @@ cmd_import_review (int    argc,
   if (document == NULL)
     return fail (error);
   reviewed = g_file_new_for_commandline_arg (argv[2]);
-  review = vv_review_file_load (reviewed, NULL, &error);
+  review = vv_roundtrip_file_load (reviewed, NULL, &error);
   if (review == NULL)
     return fail (error);
 
-  vv_review_report_init (&report);
-  if (!vv_review_apply (document, review, author ? author : g_get_real_name (), &report, &error))
+  vv_roundtrip_report_init (&report);
+  if (!vv_roundtrip_apply (document, review, author ? author : g_get_real_name (), &report, &error))
     {
-      vv_review_report_clear (&report);
+      vv_roundtrip_report_clear (&report);
       return fail (error);
     }
-  summary = vv_review_report_to_string (&report);
+  summary = vv_roundtrip_report_to_string (&report);
   g_print ("%s", summary);
-  vv_review_report_clear (&report);
+  vv_roundtrip_report_clear (&report);
 
   if (dry_run)
     return EXIT_OK;

@@ -39,7 +39,7 @@
 
 typedef struct
 {
-  VvReviewFile *file;
+  VvRoundtripFile *file;
   const char   *ns;
   guint         block;
   VvBlockKind   kind;
@@ -106,11 +106,11 @@ text_of (xmlNodePtr node)
   return g_string_free (out, FALSE);
 }
 
-static VvReviewUnit *
+static VvRoundtripUnit *
 new_unit (Reader     *reader,
           const char *file_id)
 {
-  VvReviewUnit *unit = g_new0 (VvReviewUnit, 1);
+  VvRoundtripUnit *unit = g_new0 (VvRoundtripUnit, 1);
   guint64 id;
 
   unit->comments = g_ptr_array_new_with_free_func ((GDestroyNotify)vv_comment_free);
@@ -209,7 +209,7 @@ read_trans_unit (Reader     *reader,
           g_autofree char *mtype = NULL;
           g_autofree char *mid = NULL;
           g_autofree char *unit_id = NULL;
-          VvReviewUnit *unit;
+          VvRoundtripUnit *unit;
 
           if (!is_el (mrk, NS_XLIFF12, "mrk"))
             continue;
@@ -236,7 +236,7 @@ read_trans_unit (Reader     *reader,
 
   if (reader->file->units->len == first_unit)
     {
-      VvReviewUnit *unit = new_unit (reader, id);
+      VvRoundtripUnit *unit = new_unit (reader, id);
 
       unit->source = text_of (source);
       if (target != NULL)
@@ -245,7 +245,7 @@ read_trans_unit (Reader     *reader,
 
   for (guint i = first_unit; i < reader->file->units->len; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (reader->file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (reader->file->units, i);
       gboolean has_target = unit->target != NULL && *unit->target != '\0';
 
       unit->has_state = TRUE;
@@ -371,7 +371,7 @@ read_unit20 (Reader     *reader,
       g_autofree char *state = NULL;
       g_autofree char *sub_state = NULL;
       g_autofree char *id = NULL;
-      VvReviewUnit *unit;
+      VvRoundtripUnit *unit;
 
       if (!is_el (child, NS_XLIFF20, "segment"))
         continue;
@@ -398,11 +398,11 @@ read_unit20 (Reader     *reader,
   /* a unit of several segments: the first keeps no number, so that the
    * importer numbers them in order */
   if (n_segments > 1)
-    ((VvReviewUnit *)g_ptr_array_index (reader->file->units, first_unit))->id = 0;
+    ((VvRoundtripUnit *)g_ptr_array_index (reader->file->units, first_unit))->id = 0;
 
   if (reader->file->units->len > first_unit)
     {
-      VvReviewUnit *unit = g_ptr_array_index (reader->file->units, first_unit);
+      VvRoundtripUnit *unit = g_ptr_array_index (reader->file->units, first_unit);
       for (guint n = 0; n < notes->len; n++)
         g_ptr_array_add (unit->comments, vv_comment_copy (g_ptr_array_index (notes, n)));
     }
@@ -451,19 +451,19 @@ read_xliff20_body (Reader     *reader,
 }
 
 /**
- * _vv_review_read_xliff:
+ * _vv_roundtrip_read_xliff:
  * @bytes: the file's contents
  * @display_name: the file name, for messages
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): the units of an XLIFF 1.2 or 2.0 file
  */
-VvReviewFile *
-_vv_review_read_xliff (GBytes      *bytes,
+VvRoundtripFile *
+_vv_roundtrip_read_xliff (GBytes      *bytes,
                        const char  *display_name,
                        GError     **error)
 {
-  g_autoptr(VvReviewFile) file = NULL;
+  g_autoptr(VvRoundtripFile) file = NULL;
   Reader reader = { NULL, NULL, 0, VV_BLOCK_KIND_PARAGRAPH, 0 };
   xmlDocPtr doc;
   xmlNodePtr root;
@@ -499,7 +499,7 @@ _vv_review_read_xliff (GBytes      *bytes,
     }
 
   reader.ns = (const char *)root->ns->href;
-  file = _vv_review_file_new (display_name,
+  file = _vv_roundtrip_file_new (display_name,
                               g_str_equal (reader.ns, NS_XLIFF12) ? "xliff12" : "xliff20");
   reader.file = file;
 
@@ -564,7 +564,7 @@ vv_import_xliff (GBytes       *bytes,
                  VvSegmenter  *segmenter,
                  GError      **error)
 {
-  g_autoptr(VvReviewFile) file = _vv_review_read_xliff (bytes, display_name, error);
+  g_autoptr(VvRoundtripFile) file = _vv_roundtrip_read_xliff (bytes, display_name, error);
   g_autoptr(VvDocument) document = NULL;
   g_autoptr(GHashTable) used = NULL;
   g_autoptr(GPtrArray) segments = NULL;
@@ -585,7 +585,7 @@ vv_import_xliff (GBytes       *bytes,
   used = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; i < file->units->len && keep_ids; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (file->units, i);
 
       if (unit->id == 0 || g_hash_table_contains (used, GUINT_TO_POINTER (unit->id)))
         keep_ids = FALSE;
@@ -604,7 +604,7 @@ vv_import_xliff (GBytes       *bytes,
   segments = g_ptr_array_new ();
   for (guint i = 0; i < file->units->len; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (file->units, i);
       g_autoptr(VvSegment) segment = NULL;
 
       if (block == NULL || unit->block != current_block)
@@ -629,7 +629,7 @@ vv_import_xliff (GBytes       *bytes,
 
   for (guint i = 0; i < file->units->len; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (file->units, i);
       VvSegment *segment = g_ptr_array_index (segments, i);
 
       if (unit->target != NULL && *unit->target != '\0')

@@ -21,7 +21,7 @@
 
 /* A reviewer gets a bilingual DOCX, ODT, CSV or XLIFF file, edits targets
  * and adds comments, and sends it back. The readers here turn such a file
- * into a list of units keyed by segment id; vv_review_apply() then applies
+ * into a list of units keyed by segment id; vv_roundtrip_apply() then applies
  * what changed to the project:
  *
  * - a changed target replaces the project's, recorded in the history under
@@ -34,7 +34,7 @@
  * - a file from another project (its project key differs, or none of its
  *   segments matches) is refused as a whole, with a message. */
 
-G_DEFINE_QUARK (vv-review-error-quark, vv_review_error)
+G_DEFINE_QUARK (vv-roundtrip-error-quark, vv_roundtrip_error)
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -47,7 +47,7 @@ G_DEFINE_QUARK (vv-review-error-quark, vv_review_error)
 enum { COL_NONE = -1, COL_ID, COL_SOURCE, COL_TARGET, COL_STATE, COL_COMMENTS, N_COLS };
 
 static void
-unit_free (VvReviewUnit *unit)
+unit_free (VvRoundtripUnit *unit)
 {
   g_free (unit->file_id);
   g_free (unit->source);
@@ -57,21 +57,21 @@ unit_free (VvReviewUnit *unit)
   g_free (unit);
 }
 
-static VvReviewUnit *
+static VvRoundtripUnit *
 unit_new (void)
 {
-  VvReviewUnit *unit = g_new0 (VvReviewUnit, 1);
+  VvRoundtripUnit *unit = g_new0 (VvRoundtripUnit, 1);
 
   unit->comments = g_ptr_array_new_with_free_func ((GDestroyNotify)vv_comment_free);
   unit->kind = VV_BLOCK_KIND_PARAGRAPH;
   return unit;
 }
 
-VvReviewFile *
-_vv_review_file_new (const char *display_name,
+VvRoundtripFile *
+_vv_roundtrip_file_new (const char *display_name,
                  const char *format)
 {
-  VvReviewFile *file = g_new0 (VvReviewFile, 1);
+  VvRoundtripFile *file = g_new0 (VvRoundtripFile, 1);
 
   file->display_name = g_strdup (display_name);
   file->format = g_strdup (format);
@@ -80,7 +80,7 @@ _vv_review_file_new (const char *display_name,
 }
 
 void
-vv_review_file_free (VvReviewFile *file)
+vv_roundtrip_file_free (VvRoundtripFile *file)
 {
   if (file == NULL)
     return;
@@ -128,11 +128,11 @@ parse_state (const char     *text,
   return FALSE;
 }
 
-static VvReviewUnit *
-add_unit (VvReviewFile *file,
+static VvRoundtripUnit *
+add_unit (VvRoundtripFile *file,
           char        **cells)
 {
-  VvReviewUnit *unit = unit_new ();
+  VvRoundtripUnit *unit = unit_new ();
 
   unit->file_id = g_strdup (cells[COL_ID]);
   unit->id = parse_id (cells[COL_ID]);
@@ -173,7 +173,7 @@ parse_separated (const char  *text,
             {
               if (*p == '\0')
                 {
-                  g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+                  g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                                _("“%s”, line %u: a quoted field is not closed"), display_name, start_line);
                   g_ptr_array_unref (rows);
                   g_ptr_array_unref (row);
@@ -242,12 +242,12 @@ parse_separated (const char  *text,
   return rows;
 }
 
-VvReviewFile *
-_vv_review_read_csv (GBytes      *bytes,
+VvRoundtripFile *
+_vv_roundtrip_read_csv (GBytes      *bytes,
                      const char  *display_name,
                      GError     **error)
 {
-  g_autoptr(VvReviewFile) file = NULL;
+  g_autoptr(VvRoundtripFile) file = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *text = NULL;
   GPtrArray *header;
@@ -272,7 +272,7 @@ _vv_review_read_csv (GBytes      *bytes,
     return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s” is empty"), display_name);
       return NULL;
     }
@@ -288,13 +288,13 @@ _vv_review_read_csv (GBytes      *bytes,
     }
   if (columns[COL_ID] < 0 || (columns[COL_TARGET] < 0 && columns[COL_COMMENTS] < 0))
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s” has no “id” and “target” columns: it is not a table exported by Vis-à-vis"),
                    display_name);
       return NULL;
     }
 
-  file = _vv_review_file_new (display_name, separator == '\t' ? "tsv" : "csv");
+  file = _vv_roundtrip_file_new (display_name, separator == '\t' ? "tsv" : "csv");
   for (guint r = 1; r < rows->len; r++)
     {
       GPtrArray *row = g_ptr_array_index (rows, r);
@@ -328,7 +328,7 @@ zip_read_member (GsfInfile   *zip,
   size = gsf_input_size (member);
   if (size > VV_IMPORT_MAX_SIZE)
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s”: the part %s is too large"), display_name, name);
       g_object_unref (member);
       return NULL;
@@ -336,7 +336,7 @@ zip_read_member (GsfInfile   *zip,
   data = g_malloc (size + 1);
   if (size > 0 && gsf_input_read (member, size, data) == NULL)
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s”: the part %s is damaged"), display_name, name);
       g_free (data);
       g_object_unref (member);
@@ -362,7 +362,7 @@ zip_read_xml (GsfInfile   *zip,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else if (required)
-        g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+        g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                      _("“%s” has no %s: it is not a document Vis-à-vis can read"), display_name, name);
       return NULL;
     }
@@ -372,7 +372,7 @@ zip_read_xml (GsfInfile   *zip,
   if (doc == NULL)
     {
       const xmlError *xml_error = xmlGetLastError ();
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s”: %s is not well-formed XML (line %d)"), display_name, name,
                    xml_error ? xml_error->line : 0);
     }
@@ -566,7 +566,7 @@ docx_read_comments (xmlDocPtr doc)
 
 static void
 docx_read_rows (xmlNodePtr    node,
-                VvReviewFile *file,
+                VvRoundtripFile *file,
                 DocxContext  *ctx)
 {
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
@@ -575,7 +575,7 @@ docx_read_rows (xmlNodePtr    node,
       g_autoptr(GPtrArray) texts = NULL;
       g_autoptr(GPtrArray) row_comments = NULL;
       guint index = 0;
-      VvReviewUnit *unit;
+      VvRoundtripUnit *unit;
 
       if (!is_element (child, NS_W, "tr"))
         {
@@ -623,12 +623,12 @@ docx_read_rows (xmlNodePtr    node,
     }
 }
 
-static VvReviewFile *
+static VvRoundtripFile *
 read_docx (GsfInfile   *zip,
            const char  *display_name,
            GError     **error)
 {
-  g_autoptr(VvReviewFile) file = _vv_review_file_new (display_name, "docx");
+  g_autoptr(VvRoundtripFile) file = _vv_roundtrip_file_new (display_name, "docx");
   g_autoptr(GHashTable) comments = NULL;
   xmlDocPtr doc;
   xmlDocPtr core;
@@ -781,7 +781,7 @@ odt_cell_text (xmlNodePtr   cell,
 
 static void
 odt_read_rows (xmlNodePtr    node,
-               VvReviewFile *file,
+               VvRoundtripFile *file,
                OdtContext   *ctx)
 {
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
@@ -790,7 +790,7 @@ odt_read_rows (xmlNodePtr    node,
       g_autoptr(GPtrArray) texts = NULL;
       g_autoptr(GPtrArray) row_comments = NULL;
       guint index = 0;
-      VvReviewUnit *unit;
+      VvRoundtripUnit *unit;
 
       if (is_element (child, NS_TABLE, "table-header-rows") ||
           is_element (child, NS_TEXT, "tracked-changes"))
@@ -847,12 +847,12 @@ odt_read_rows (xmlNodePtr    node,
     }
 }
 
-static VvReviewFile *
+static VvRoundtripFile *
 read_odt (GsfInfile   *zip,
           const char  *display_name,
           GError     **error)
 {
-  g_autoptr(VvReviewFile) file = _vv_review_file_new (display_name, "odt");
+  g_autoptr(VvRoundtripFile) file = _vv_roundtrip_file_new (display_name, "odt");
   g_autoptr(GHashTable) parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   OdtContext ctx = { parents, NULL };
   xmlNodePtr root, styles;
@@ -910,7 +910,7 @@ read_odt (GsfInfile   *zip,
   return g_steal_pointer (&file);
 }
 
-static VvReviewFile *
+static VvRoundtripFile *
 read_zip (GBytes      *bytes,
           const char  *display_name,
           GError     **error)
@@ -918,12 +918,12 @@ read_zip (GBytes      *bytes,
   GsfInput *input = gsf_input_memory_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), FALSE);
   g_autoptr(GError) local_error = NULL;
   GsfInfile *zip = gsf_infile_zip_new (input, &local_error);
-  VvReviewFile *file = NULL;
+  VvRoundtripFile *file = NULL;
   GsfInput *probe;
 
   if (zip == NULL)
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s” is not a valid ZIP container: %s"), display_name,
                    local_error ? local_error->message : _("unknown error"));
       g_object_unref (input);
@@ -941,7 +941,7 @@ read_zip (GBytes      *bytes,
       file = read_odt (zip, display_name, error);
     }
   else
-    g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+    g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                  _("“%s” is a ZIP file but neither a Word (DOCX) nor an OpenDocument (ODT) document"),
                  display_name);
 
@@ -951,7 +951,7 @@ read_zip (GBytes      *bytes,
 }
 
 /**
- * vv_review_file_read:
+ * vv_roundtrip_file_read:
  * @bytes: the file's contents
  * @display_name: the file name, for messages
  * @error: return location for an error
@@ -961,8 +961,8 @@ read_zip (GBytes      *bytes,
  *
  * Returns: (transfer full) (nullable): what the file holds
  */
-VvReviewFile *
-vv_review_file_read (GBytes      *bytes,
+VvRoundtripFile *
+vv_roundtrip_file_read (GBytes      *bytes,
                      const char  *display_name,
                      GError     **error)
 {
@@ -972,7 +972,7 @@ vv_review_file_read (GBytes      *bytes,
 
   if (size == 0)
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_FORMAT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                    _("“%s” is empty"), display_name);
       return NULL;
     }
@@ -984,13 +984,13 @@ vv_review_file_read (GBytes      *bytes,
   while (p < data + size && g_ascii_isspace (*p))
     p++;
   if (p < data + size && *p == '<')
-    return _vv_review_read_xliff (bytes, display_name, error);
+    return _vv_roundtrip_read_xliff (bytes, display_name, error);
 
-  return _vv_review_read_csv (bytes, display_name, error);
+  return _vv_roundtrip_read_csv (bytes, display_name, error);
 }
 
-VvReviewFile *
-vv_review_file_load (GFile         *file,
+VvRoundtripFile *
+vv_roundtrip_file_load (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
@@ -1004,13 +1004,13 @@ vv_review_file_load (GFile         *file,
                    _("Cannot read “%s”: %s"), name, local_error->message);
       return NULL;
     }
-  return vv_review_file_read (bytes, name, error);
+  return vv_roundtrip_file_read (bytes, name, error);
 }
 
 /* ---- applying ---- */
 
 void
-vv_review_report_init (VvReviewReport *report)
+vv_roundtrip_report_init (VvRoundtripReport *report)
 {
   memset (report, 0, sizeof *report);
   report->mismatched = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1019,7 +1019,7 @@ vv_review_report_init (VvReviewReport *report)
 }
 
 void
-vv_review_report_clear (VvReviewReport *report)
+vv_roundtrip_report_clear (VvRoundtripReport *report)
 {
   g_clear_pointer (&report->mismatched, g_array_unref);
   g_clear_pointer (&report->unknown, g_array_unref);
@@ -1104,13 +1104,13 @@ append_ids (GString    *out,
 }
 
 /**
- * vv_review_report_to_string:
+ * vv_roundtrip_report_to_string:
  * @report: a report
  *
  * Returns: (transfer full): the report for people, one fact per line
  */
 char *
-vv_review_report_to_string (VvReviewReport *report)
+vv_roundtrip_report_to_string (VvRoundtripReport *report)
 {
   GString *out = g_string_new (NULL);
 
@@ -1124,9 +1124,9 @@ vv_review_report_to_string (VvReviewReport *report)
 }
 
 /**
- * vv_review_apply:
+ * vv_roundtrip_apply:
  * @document: the project
- * @file: a reviewed file read by vv_review_file_read()
+ * @file: a reviewed file read by vv_roundtrip_file_read()
  * @reviewer: (nullable): the reviewer's name, for history and comments
  * @report: (out caller-allocates): an initialised report to fill
  * @error: return location for an error
@@ -1137,10 +1137,10 @@ vv_review_report_to_string (VvReviewReport *report)
  * Returns: %TRUE if the file belongs to this project
  */
 gboolean
-vv_review_apply (VvDocument      *document,
-                 VvReviewFile    *file,
+vv_roundtrip_apply (VvDocument      *document,
+                 VvRoundtripFile    *file,
                  const char      *reviewer,
-                 VvReviewReport  *report,
+                 VvRoundtripReport  *report,
                  GError         **error)
 {
   g_autofree char *key = _vv_export_document_key (document);
@@ -1151,7 +1151,7 @@ vv_review_apply (VvDocument      *document,
 
   if (file->project_key != NULL && *file->project_key != '\0' && !g_str_equal (file->project_key, key))
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_OTHER_PROJECT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_OTHER_PROJECT,
                    _("“%s” was exported from another project (“%s”), not from “%s”; nothing was changed"),
                    file->display_name, file->title ? file->title : file->project_key,
                    vv_document_get_title (document));
@@ -1160,7 +1160,7 @@ vv_review_apply (VvDocument      *document,
 
   for (guint i = 0; i < file->units->len; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (file->units, i);
       VvSegment *segment = unit->id ? vv_document_lookup_segment (document, unit->id) : NULL;
 
       if (segment != NULL && (unit->source == NULL || same_text (unit->source, vv_segment_get_source (segment))))
@@ -1168,7 +1168,7 @@ vv_review_apply (VvDocument      *document,
     }
   if (file->units->len > 0 && matching == 0)
     {
-      g_set_error (error, VV_REVIEW_ERROR, VV_REVIEW_ERROR_OTHER_PROJECT,
+      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_OTHER_PROJECT,
                    _("None of the %u segments of “%s” matches the project “%s”: it comes from another project; nothing was changed"),
                    file->units->len, file->display_name, vv_document_get_title (document));
       return FALSE;
@@ -1177,7 +1177,7 @@ vv_review_apply (VvDocument      *document,
   vv_document_begin_batch (document);
   for (guint i = 0; i < file->units->len; i++)
     {
-      VvReviewUnit *unit = g_ptr_array_index (file->units, i);
+      VvRoundtripUnit *unit = g_ptr_array_index (file->units, i);
       VvSegment *segment = unit->id ? vv_document_lookup_segment (document, unit->id) : NULL;
       VvSegmentState state;
       g_autofree char *target = NULL;

@@ -11,21 +11,21 @@
 
 G_BEGIN_DECLS
 
-#define VV_REVIEW_ERROR (vv_review_error_quark ())
+#define VV_ROUNDTRIP_ERROR (vv_roundtrip_error_quark ())
 
 /**
- * VvReviewError:
- * @VV_REVIEW_ERROR_FORMAT: the file is not a bilingual file Vis-à-vis can read
- * @VV_REVIEW_ERROR_OTHER_PROJECT: the file was exported from another project
+ * VvRoundtripError:
+ * @VV_ROUNDTRIP_ERROR_FORMAT: the file is not a bilingual file Vis-à-vis can read
+ * @VV_ROUNDTRIP_ERROR_OTHER_PROJECT: the file was exported from another project
  */
 typedef enum
 {
-  VV_REVIEW_ERROR_FORMAT,
-  VV_REVIEW_ERROR_OTHER_PROJECT,
-} VvReviewError;
+  VV_ROUNDTRIP_ERROR_FORMAT,
+  VV_ROUNDTRIP_ERROR_OTHER_PROJECT,
+} VvRoundtripError;
 
 /**
- * VvReviewUnit:
+ * VvRoundtripUnit:
  * @id: the segment id, 0 when the file's id is not a number
  * @file_id: the id as written in the file
  * @source: (nullable): the source text in the file
@@ -54,10 +54,10 @@ typedef struct
   guint           block;
   VvBlockKind     kind;
   guint           level;
-} VvReviewUnit;
+} VvRoundtripUnit;
 
 /**
- * VvReviewFile:
+ * VvRoundtripFile:
  * @display_name: the file name, for messages
  * @format: "csv", "tsv", "docx", "odt", "xliff12" or "xliff20"
  * @project_key: (nullable): the key of the project it was exported from
@@ -65,7 +65,7 @@ typedef struct
  * @original: (nullable): the original file or URL named by an XLIFF file
  * @source_language: (nullable): source language code
  * @target_language: (nullable): target language code
- * @units: (element-type VvReviewUnit): the segments, in file order
+ * @units: (element-type VvRoundtripUnit): the segments, in file order
  */
 typedef struct
 {
@@ -77,10 +77,10 @@ typedef struct
   char      *source_language;
   char      *target_language;
   GPtrArray *units;
-} VvReviewFile;
+} VvRoundtripFile;
 
 /**
- * VvReviewReport:
+ * VvRoundtripReport:
  * @n_units: segments read from the file
  * @n_targets_changed: targets replaced by the reviewer's text
  * @n_comments_added: new comments
@@ -89,7 +89,7 @@ typedef struct
  * @unknown: (element-type guint): ids the project does not have (not applied)
  * @locked: (element-type guint): locked segments whose target was changed (not applied)
  *
- * What vv_review_apply() did.
+ * What vv_roundtrip_apply() did.
  */
 typedef struct
 {
@@ -100,35 +100,35 @@ typedef struct
   GArray *mismatched;
   GArray *unknown;
   GArray *locked;
-} VvReviewReport;
+} VvRoundtripReport;
 
-GQuark        vv_review_error_quark      (void);
-VvReviewFile *vv_review_file_read        (GBytes          *bytes,
+GQuark        vv_roundtrip_error_quark      (void);
+VvRoundtripFile *vv_roundtrip_file_read        (GBytes          *bytes,
                                           const char      *display_name,
                                           GError         **error);
-VvReviewFile *vv_review_file_load        (GFile           *file,
+VvRoundtripFile *vv_roundtrip_file_load        (GFile           *file,
                                           GCancellable    *cancellable,
                                           GError         **error);
-void          vv_review_file_free        (VvReviewFile    *file);
-gboolean      vv_review_apply            (VvDocument      *document,
-                                          VvReviewFile    *file,
+void          vv_roundtrip_file_free        (VvRoundtripFile    *file);
+gboolean      vv_roundtrip_apply            (VvDocument      *document,
+                                          VvRoundtripFile    *file,
                                           const char      *reviewer,
-                                          VvReviewReport  *report,
+                                          VvRoundtripReport  *report,
                                           GError         **error);
-void          vv_review_report_init      (VvReviewReport  *report);
-void          vv_review_report_clear     (VvReviewReport  *report);
-char         *vv_review_report_to_string (VvReviewReport  *report);
+void          vv_roundtrip_report_init      (VvRoundtripReport  *report);
+void          vv_roundtrip_report_clear     (VvRoundtripReport  *report);
+char         *vv_roundtrip_report_to_string (VvRoundtripReport  *report);
 
 /* Readers of single formats, also used by the XLIFF importer */
-VvReviewFile *_vv_review_file_new        (const char      *display_name,
+VvRoundtripFile *_vv_roundtrip_file_new        (const char      *display_name,
                                           const char      *format);
-VvReviewFile *_vv_review_read_xliff      (GBytes          *bytes,
+VvRoundtripFile *_vv_roundtrip_read_xliff      (GBytes          *bytes,
                                           const char      *display_name,
                                           GError         **error);
-VvReviewFile *_vv_review_read_csv        (GBytes          *bytes,
+VvRoundtripFile *_vv_roundtrip_read_csv        (GBytes          *bytes,
                                           const char      *display_name,
                                           GError         **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VvReviewFile, vv_review_file_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VvRoundtripFile, vv_roundtrip_file_free)
 
 G_END_DECLS
