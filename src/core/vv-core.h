@@ -15,6 +15,7 @@
 #include "vv-fetch.h"
 #include "vv-filter.h"
 #include "vv-importer.h"
+#include "vv-journal.h"
 #include "vv-project.h"
 #include "vv-qa.h"
 #include "vv-review.h"

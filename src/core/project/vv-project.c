@@ -655,25 +655,16 @@ vv_project_save (VvDocument    *document,
                  GError       **error)
 {
   g_autofree char *data = NULL;
-  g_autofree char *display_name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gsize length;
 
   g_return_val_if_fail (VV_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  vv_document_set_changed (document, now);
+  _vv_project_touch_changed (document);
   data = vv_project_to_data (document, &length);
 
-  if (!g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
-    {
-      display_name = vv_file_get_display_name (file);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save “%s”: %s"), display_name, local_error->message);
-      return FALSE;
-    }
+  if (!vv_project_write_atomic (file, data, length, cancellable, error))
+    return FALSE;
 
   vv_document_set_dirty (document, FALSE);
   return TRUE;

@@ -44,4 +44,24 @@ VvDocument *vv_project_load          (GFile         *file,
                                       GCancellable  *cancellable,
                                       GError       **error);
 
+/* vv-project-save.c */
+gboolean    vv_project_write_atomic  (GFile               *file,
+                                      const char          *data,
+                                      gsize                length,
+                                      GCancellable        *cancellable,
+                                      GError             **error);
+void        vv_project_save_async    (VvDocument          *document,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean    vv_project_save_finish   (VvDocument          *document,
+                                      GAsyncResult        *result,
+                                      char               **checksum,
+                                      GError             **error);
+char       *vv_project_file_checksum (GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GError             **error);
+void        _vv_project_touch_changed (VvDocument         *document);
+
 G_END_DECLS
