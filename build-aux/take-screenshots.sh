@@ -10,6 +10,8 @@
 #   data/screenshots/visavis-narrow.png     700x900, light: panes stacked
 #   data/screenshots/visavis-fr.png        1400x900, light, UI in French
 #                                          (LANGUAGE=fr, catalogues from BUILDDIR/po)
+#   data/screenshots/visavis-hc.png        1400x900, high-contrast style
+#                                          (ADW_DEBUG_HIGH_CONTRAST=1)
 # Needs xvfb, imagemagick and x11-utils.
 set -eu
 
@@ -38,9 +40,9 @@ cleanup () {
 }
 trap cleanup EXIT INT TERM
 
-# shot NAME STYLE WIDTH HEIGHT LANGUAGE
+# shot NAME STYLE WIDTH HEIGHT LANGUAGE [HIGH_CONTRAST]
 shot () {
-  name=$1 style=$2 width=$3 height=$4 language=$5
+  name=$1 style=$2 width=$3 height=$4 language=$5 hc=${6:-0}
 
   # Free display number
   display=99
@@ -76,6 +78,7 @@ KEYFILE
   XDG_DATA_HOME="$tmp/data-$name" \
   XDG_CACHE_HOME="$tmp/cache-$name" \
   ADW_DEBUG_COLOR_SCHEME="$scheme" \
+  ADW_DEBUG_HIGH_CONTRAST="$hc" \
   GTK_A11Y=none \
   GDK_BACKEND=x11 \
   GSK_RENDERER=cairo \
@@ -113,3 +116,4 @@ shot light light 1400 900 C
 shot dark dark 1400 900 C
 shot narrow light 700 900 C
 shot fr light 1400 900 fr
+shot hc light 1400 900 C 1

@@ -47,6 +47,23 @@ update_state (VvSegmentRow *self)
   if ((guint) state < G_N_ELEMENTS (state_classes))
     gtk_widget_add_css_class (self->state_dot, state_classes[state]);
   gtk_widget_set_tooltip_text (self->state_dot, vv_segment_state_get_label (state));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_dot),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, vv_segment_state_get_label (state),
+                                  -1);
+}
+
+/* Screen readers announce the target as "Translation of segment N",
+ * described by the source sentence (relation set in init). */
+static void
+update_accessible_labels (VvSegmentRow *self)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: accessible name of the editable translation of a segment */
+  label = g_strdup_printf (_("Translation of segment %u"), vv_segment_get_position (self->segment) + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 static void
@@ -161,6 +178,10 @@ vv_segment_row_init (VvSegmentRow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->target_view),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->source_label, NULL,
+                                  -1);
+
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
@@ -204,6 +225,7 @@ vv_segment_row_bind (VvSegmentRow *self,
     g_object_ref (self->block);
 
   gtk_label_set_text (self->source_label, vv_segment_get_source (segment));
+  update_accessible_labels (self);
 
   kind = self->block ? vv_block_get_kind (self->block) : VV_BLOCK_KIND_PARAGRAPH;
   if (kind == VV_BLOCK_KIND_TITLE)

@@ -1,0 +1,326 @@
+/* test-a11y.c: accessible names, rows exposing source and target, and the
+ * keyboard path through the workflow
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs with GTK_A11Y=test (tests/ui/meson.build) so that the accessible
+ * properties and relations the widgets set can be read back.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "vv-preferences-window.h"
+#include "vv-test-utils.h"
+#include "vv-ui-test-utils.h"
+#include "vv-window-private.h"
+
+static const char article[] =
+  "Le tramway entre en service\n"
+  "\n"
+  "La première rame a quitté le dépôt à 05h30. Elle a rejoint le campus en 27 minutes. "
+  "Les habitants ont applaudi.\n";
+
+static VvWindow *
+open_window (VvDocument *document)
+{
+  VvWindow *window = vv_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  if (document != NULL)
+    vv_window_set_document (window, document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  vv_ui_test_flush ();
+  return window;
+}
+
+static void
+close_window (VvWindow *window)
+{
+  VvDocument *document = vv_window_get_document (window);
+
+  if (document != NULL)
+    vv_document_set_dirty (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vv_ui_test_flush ();
+}
+
+static gboolean
+has_label (GtkWidget *widget)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* Whether a screen reader gets a name for @widget: an explicit label or
+ * labelled-by, or text content (labels, buttons with a label). The inner
+ * toggle button of a GtkMenuButton is named by its menu button. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkWidget *menu_button;
+
+  if (has_label (widget))
+    return TRUE;
+  if (GTK_IS_LABEL (widget))
+    return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+  menu_button = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
+  if (menu_button != NULL && menu_button != widget)
+    return has_label (menu_button);
+  return FALSE;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  if (text == NULL && gtk_widget_get_tooltip_text (widget) != NULL)
+    text = gtk_widget_get_tooltip_text (widget);
+  if (text == NULL && gtk_widget_get_parent (widget) != NULL)
+    text = gtk_widget_get_tooltip_text (gtk_widget_get_parent (widget));
+  return g_strdup_printf ("%s \"%s\"", G_OBJECT_TYPE_NAME (widget), text ? text : "");
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_PROGRESS_BAR:
+    case GTK_ACCESSIBLE_ROLE_LIST:
+      return TRUE;
+    case GTK_ACCESSIBLE_ROLE_IMG:
+      /* Our images that carry meaning (the state dot); GtkImage icons are
+       * decoration in buttons, rows and the status page. */
+      return !GTK_IS_IMAGE (widget);
+    default:
+      return FALSE;
+    }
+}
+
+/* Every control (by accessible role: buttons, text, spin buttons, lists,
+ * images, progress bars...) has a name. */
+static void
+check_names (GtkWidget *widget,
+             guint     *n_checked)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (is_control (widget))
+    {
+      g_autofree char *what = describe (widget);
+
+      if (!has_accessible_name (widget))
+        g_error ("%s in %s in %s has no accessible name", what,
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+      (*n_checked)++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    check_names (child, n_checked);
+}
+
+static void
+test_controls_named (void)
+{
+  g_autoptr(VvDocument) document = vv_test_document_from_text (article);
+  VvWindow *window;
+  GtkWidget *preferences;
+  guint n_checked = 0;
+
+  window = open_window (NULL);
+  check_names (GTK_WIDGET (window), &n_checked);
+  close_window (window);
+
+  window = open_window (document);
+  check_names (GTK_WIDGET (window), &n_checked);
+
+  preferences = vv_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_test_widget_wait_for_draw (preferences);
+  check_names (preferences, &n_checked);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  g_test_message ("%u controls checked", n_checked);
+  g_assert_cmpuint (n_checked, >=, 15);
+  close_window (window);
+}
+
+/* A row names its target after the segment and links it to the source
+ * sentence; the state dot is an image named after the state. */
+static void
+test_row_exposes_source_and_target (void)
+{
+  g_autoptr(VvDocument) document = vv_test_document_from_text (article);
+  VvWindow *window = open_window (document);
+  VvSegment *segment = vv_document_get_segment (document, 2);
+  VvSegmentRow *row = g_hash_table_lookup (window->bound_rows, segment);
+  GtkWidget *target, *panes, *source, *dot;
+
+  g_assert_nonnull (row);
+  target = GTK_WIDGET (vv_segment_row_get_target_view (row));
+  panes = gtk_widget_get_parent (gtk_widget_get_parent (target));
+  source = gtk_widget_get_first_child (panes);
+  dot = gtk_widget_get_first_child (GTK_WIDGET (row));
+
+  g_assert_true (GTK_IS_LABEL (source));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (source)), ==, vv_segment_get_source (segment));
+  gtk_test_accessible_assert_property (target, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Translation of segment 3");
+  gtk_test_accessible_assert_relation (target, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, source, NULL);
+  gtk_test_accessible_assert_role (dot, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (dot, GTK_ACCESSIBLE_PROPERTY_LABEL, "Untranslated");
+
+  vv_segment_set_state (segment, VV_SEGMENT_STATE_DRAFT);
+  gtk_test_accessible_assert_property (dot, GTK_ACCESSIBLE_PROPERTY_LABEL, "Draft");
+
+  close_window (window);
+}
+
+static gboolean
+is_target_of (GtkWidget *focus,
+              guint      position)
+{
+  GtkWidget *row;
+
+  if (focus == NULL || !GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+  row = gtk_widget_get_ancestor (focus, VV_TYPE_SEGMENT_ROW);
+  return row != NULL
+      && vv_segment_get_position (vv_segment_row_get_segment (VV_SEGMENT_ROW (row))) == position;
+}
+
+typedef struct
+{
+  VvWindow *window;
+  guint     position;
+} FocusCheck;
+
+static gboolean
+focus_in_target_cb (gpointer data)
+{
+  FocusCheck *check = data;
+
+  return is_target_of (gtk_root_get_focus (GTK_ROOT (check->window)), check->position);
+}
+
+/* Tab order, in the empty window and with a document: header bar from
+ * left to right, then the content; from a target, Ctrl+Enter, Alt+Down and
+ * Alt+Up walk the segments. */
+static void
+test_keyboard_focus_order (void)
+{
+  g_autoptr(VvDocument) document = vv_test_document_from_text (article);
+  g_autoptr(GString) order = g_string_new (NULL);
+  VvWindow *window;
+  FocusCheck check;
+  GtkWidget *focus;
+  const char *expected_empty =
+    "GtkButton \"_Open\"\n"
+    "GtkToggleButton \"Main Menu\"\n"
+    "GtkButton \"_Open an Article…\"\n";
+  const char *expected_document =
+    "GtkButton \"_Open\"\n"
+    "GtkButton \"_Save\"\n"
+    "GtkToggleButton \"Export\"\n"
+    "GtkToggleButton \"Main Menu\"\n";
+
+  /* Empty window: the disabled Save and Export are skipped. */
+  window = open_window (NULL);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *what = NULL;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      what = describe (gtk_root_get_focus (GTK_ROOT (window)));
+      g_string_append_printf (order, "%s\n", what);
+    }
+  g_assert_cmpstr (order->str, ==, expected_empty);
+  close_window (window);
+
+  /* With a document: the header bar, then the first segment. */
+  window = open_window (document);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_string_truncate (order, 0);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *what = NULL;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      what = describe (gtk_root_get_focus (GTK_ROOT (window)));
+      g_string_append_printf (order, "%s\n", what);
+    }
+  g_assert_cmpstr (order->str, ==, expected_document);
+
+  /* Into the list: the first row's source sentence (selectable, so a screen
+   * reader can read it), then its translation. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==,
+                   vv_segment_get_source (vv_document_get_segment (document, 0)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (is_target_of (gtk_root_get_focus (GTK_ROOT (window)), 0));
+
+  /* Type, confirm with Ctrl+Enter: the next target has the focus. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window)))),
+                            "The tram opens", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.confirm-next", NULL));
+  check = (FocusCheck) { window, 1 };
+  g_assert_true (vv_ui_test_wait_until (focus_in_target_cb, &check));
+  g_assert_cmpint (vv_segment_get_state (vv_document_get_segment (document, 0)), ==,
+                   VV_SEGMENT_STATE_TRANSLATED);
+
+  /* Alt+Down, Alt+Up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-segment", NULL));
+  check.position = 2;
+  g_assert_true (vv_ui_test_wait_until (focus_in_target_cb, &check));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-segment", NULL));
+  check.position = 1;
+  g_assert_true (vv_ui_test_wait_until (focus_in_target_cb, &check));
+
+  /* Shift+Tab from a target goes back to its source, not elsewhere. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==,
+                   vv_segment_get_source (vv_document_get_segment (document, 1)));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!vv_ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/ui/a11y/controls-named", test_controls_named);
+  g_test_add_func ("/ui/a11y/row-exposes-source-and-target", test_row_exposes_source_and_target);
+  g_test_add_func ("/ui/a11y/keyboard-focus-order", test_keyboard_focus_order);
+
+  return g_test_run ();
+}
