@@ -8,7 +8,8 @@
 #       untranslated or fuzzy, printing the offending msgids.
 #   check-po.sh potfiles SRCROOT
 #       Fails if a source or data file with translatable strings is missing
-#       from po/POTFILES.in, or if POTFILES.in lists a file that is gone.
+#       from po/POTFILES.in, or if POTFILES.in lists a file that is gone, or
+#       if a translatable message uses G_G*_FORMAT (xgettext truncates it).
 set -eu
 
 mode=${1:?usage: check-po.sh complete|potfiles SRCROOT [LANG]}
@@ -62,6 +63,14 @@ potfiles)
   if [ -n "$missing" ]; then
     echo "Files with translatable strings missing from po/POTFILES.in:"
     echo "$missing" | sed 's/^/  /'
+    status=1
+  fi
+  # xgettext cuts a message short at "%" G_GINT64_FORMAT (it only knows the
+  # <inttypes.h> macros), so such a message can never be translated.
+  glib_fmt=$(grep -rnE '_\("[^"]*%"[[:space:]]*G_G[A-Z0-9]*_FORMAT' src 2>/dev/null || true)
+  if [ -n "$glib_fmt" ]; then
+    echo "Translatable messages using G_G*_FORMAT (use PRId64/PRIu64 from <inttypes.h> or %zu):"
+    echo "$glib_fmt" | sed 's/^/  /'
     status=1
   fi
   [ $status -eq 0 ] && echo "POTFILES.in lists all $(wc -l < "$tmp/needed") files with translatable strings"

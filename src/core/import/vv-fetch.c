@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
@@ -269,7 +270,7 @@ vv_fetch_uri (const char            *uri,
   if (total > 0 && (gsize)total > options->max_size)
     {
       g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is too large: %s announces %" G_GINT64_FORMAT " MB, articles may be up to %u MB"),
+                   _("“%s” is too large: %s announces %" PRId64 " MB, articles may be up to %u MB"),
                    uri, host, (gint64)(total / (1024 * 1024)), (guint)(options->max_size / (1024 * 1024)));
       return NULL;
     }
