@@ -719,6 +719,17 @@ vv_journal_recover (GFile   *journal_file,
                        _("“%s” is damaged: it names no project"), display_name);
           return NULL;
         }
+      /* only a regular file: a damaged journal must not make us read
+       * /dev/zero or a FIFO forever */
+      if (g_file_query_file_type (project_file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+        {
+          g_autofree char *project_name = vv_file_get_display_name (project_file);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The unsaved changes to “%s” cannot be recovered: the project file is missing"),
+                       project_name);
+          return NULL;
+        }
       document = vv_project_load (project_file, NULL, error);
       if (document == NULL)
         return NULL;
