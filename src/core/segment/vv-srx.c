@@ -23,7 +23,10 @@
  *    whose beforebreak ends there and whose afterbreak starts there decides.
  *    Consecutive rules with the same break value and the same afterbreak are
  *    merged into one alternation, so a list of 200 abbreviations costs one
- *    match. beforebreak is matched as (?:BEFORE)\z on the text cut at the
+ *    match; runs of such groups with the same break value are first tested
+ *    together (one combined beforebreak, one combined afterbreak). A rule
+ *    whose afterbreak is just \s, or whose beforebreak is one plain class
+ *    such as [.?!], is decided by the byte tables without calling PCRE2. beforebreak is matched as (?:BEFORE)\z on the text cut at the
  *    candidate, starting no further back than the longest text the pattern
  *    can match (computed from the pattern; 256 characters when unbounded);
  *    afterbreak is matched anchored at the candidate.
@@ -54,13 +57,27 @@ typedef struct
 {
   pcre2_code *before;        /* (?:B1|B2…)\z, NULL when one Bi is empty */
   pcre2_code *after;         /* anchored AFTER, NULL when empty */
-  gsize       window;        /* bytes to look back for before */
+  gsize       window;        /* characters to look back for before */
   ByteSet     before_last;   /* bytes before can end with */
   ByteSet     after_first;   /* bytes after can start with */
   guint       first_rule;
   guint       n_rules;
   gboolean    is_break;
+  gboolean    after_exact;   /* after is one simple class: after_first decides on ASCII */
+  gboolean    before_exact;  /* before is one simple class: before_last decides on ASCII */
 } Group;
+
+/* A run of consecutive groups with the same break value: one combined
+ * check of all their befores and one of all their afters rule the whole
+ * run out at most candidates. */
+typedef struct
+{
+  pcre2_code *before;        /* (?:B…|B…)\z, or NULL: no combined check */
+  pcre2_code *after;         /* anchored (?:A…|A…), or NULL */
+  gsize       window;
+  guint       first_group;
+  guint       n_groups;
+} Run;
 
 typedef struct
 {
@@ -76,6 +93,9 @@ struct _VvSrx
   RuleCode        *codes;        /* n rules */
   Group           *groups;
   guint            n_groups;
+  Run             *runs;
+  guint            n_runs;
+  gboolean         jit;           /* every pattern was JIT-compiled */
   ByteSet          last_bytes;    /* bytes a break rule's beforebreak can end with */
 };
 
@@ -856,6 +876,11 @@ add_last_bytes (const char *pattern,
     set_union (set, &last);
 }
 
+/* set when a pattern could not be JIT-compiled (compiling is done under
+ * the caller's lock or on one thread; see _vv_srx_new) */
+static G_LOCK_DEFINE (jit_lock);
+static gboolean jit_failed;
+
 static pcre2_code *
 compile_pattern (const char  *pattern,
                  guint32      options,
@@ -880,7 +905,8 @@ compile_pattern (const char  *pattern,
       *offset = erroffset;
       return NULL;
     }
-  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  if (pcre2_jit_compile (code, PCRE2_JIT_COMPLETE) != 0)
+    jit_failed = TRUE;
   return code;
 }
 
@@ -891,7 +917,7 @@ window_for (const char *before_pcre)
 
   if (chars < 0 || chars > UNBOUNDED_WINDOW_CHARS)
     chars = UNBOUNDED_WINDOW_CHARS;
-  return (gsize)chars * 4;
+  return (gsize)chars;
 }
 
 /* ---- reading the file ---------------------------------------------------- */
@@ -1008,6 +1034,92 @@ first_bytes (const char *java,
   else if (bitmap != NULL)
     memcpy (set->bits, bitmap, sizeof set->bits);
   pcre2_code_free (code);
+}
+
+/* Whether a pattern is one character class that the byte tables decide
+ * exactly for an ASCII character: "\\s", "\\s+" (afterbreak) or a bracket
+ * class of plain characters such as "[.?!…]" (beforebreak). */
+static gboolean
+is_simple_class (const char *java,
+                 gboolean    after)
+{
+  if (after)
+    return strcmp (java, "\\s") == 0 || strcmp (java, "\\s+") == 0 || strcmp (java, "\\h") == 0;
+  return g_regex_match_simple ("^\\[[^\\\\\\[\\]^\\-]+\\]$", java, 0, 0);
+}
+
+static pcre2_code *
+compile_alternation (GPtrArray  *patterns,
+                     gboolean    before)
+{
+  g_autoptr(GString) alternation = g_string_new ("(?:");
+  g_autofree char *message = NULL;
+  gsize offset;
+
+  for (guint i = 0; i < patterns->len; i++)
+    {
+      const char *p = g_ptr_array_index (patterns, i);
+
+      if (*p == '\0' || strstr (p, "\\k") != NULL || g_regex_match_simple ("\\\\[1-9]", p, 0, 0))
+        return NULL;
+      g_string_append_printf (alternation, "%s(?:%s)", i ? "|" : "", p);
+    }
+  g_string_append (alternation, before ? ")\\z" : ")");
+  return compile_pattern (alternation->str, before ? 0 : PCRE2_ANCHORED, &message, &offset);
+}
+
+static void
+build_runs (VvSrx *self)
+{
+  GArray *runs = g_array_new (FALSE, TRUE, sizeof (Run));
+
+  for (guint g = 0; g < self->n_groups;)
+    {
+      g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) afters = g_ptr_array_new_with_free_func (g_free);
+      const Group *first = &self->groups[g];
+      Run run = { 0 };
+      guint h = g;
+
+      run.first_group = g;
+      /* split runs where the kind of check changes: rules with a trivial
+       * beforebreak ([.?!]) are told apart by their afterbreak */
+      while (h < self->n_groups && self->groups[h].is_break == first->is_break &&
+             self->groups[h].before_exact == first->before_exact)
+        {
+          const Group *group = &self->groups[h];
+          VvSrxRule *rule = g_ptr_array_index (self->rules, group->first_rule);
+          GString *after = g_string_new (NULL);
+
+          for (guint r = group->first_rule; r < group->first_rule + group->n_rules; r++)
+            {
+              GString *before = g_string_new (NULL);
+              _vv_srx_translate_regex (((VvSrxRule *)g_ptr_array_index (self->rules, r))->before, before, NULL);
+              g_ptr_array_add (befores, g_string_free (before, FALSE));
+            }
+          _vv_srx_translate_regex (rule->after, after, NULL);
+          g_ptr_array_add (afters, g_string_free (after, FALSE));
+          run.window = MAX (run.window, group->window);
+          h++;
+        }
+      run.n_groups = h - g;
+      if (run.n_groups > 1)
+        {
+          run.before = compile_alternation (befores, TRUE);
+          run.after = compile_alternation (afters, FALSE);
+        }
+      g_array_append_val (runs, run);
+      g = h;
+    }
+  self->n_runs = runs->len;
+  self->runs = (Run *)g_array_free (runs, FALSE);
+  if (g_getenv ("VV_SRX_DEBUG"))
+    for (guint r = 0; r < self->n_runs; r++)
+      for (guint k = self->runs[r].first_group; k < self->runs[r].first_group + self->runs[r].n_groups; k++)
+        g_printerr ("run %u (combined %d/%d) group %u: rules %u+%u break %d exact %d/%d window %zu\n", r,
+                    self->runs[r].before != NULL, self->runs[r].after != NULL, k,
+                    self->groups[k].first_rule, self->groups[k].n_rules, self->groups[k].is_break,
+                    self->groups[k].before_exact, self->groups[k].after_exact, self->groups[k].window);
 }
 
 static gboolean
@@ -1128,8 +1240,8 @@ compile_rules (VvSrx       *self,
       if (group.n_rules == 1)
         {
           group.before = self->codes[i].before ? pcre2_code_copy_with_tables (self->codes[i].before) : NULL;
-          if (group.before)
-            pcre2_jit_compile (group.before, PCRE2_JIT_COMPLETE);
+          if (group.before && pcre2_jit_compile (group.before, PCRE2_JIT_COMPLETE) != 0)
+            jit_failed = TRUE;
         }
       else if (!empty_before)
         {
@@ -1144,22 +1256,26 @@ compile_rules (VvSrx       *self,
               group.n_rules = 1;
               j = i + 1;
               group.before = self->codes[i].before ? pcre2_code_copy_with_tables (self->codes[i].before) : NULL;
-              if (group.before)
-                pcre2_jit_compile (group.before, PCRE2_JIT_COMPLETE);
+              if (group.before && pcre2_jit_compile (group.before, PCRE2_JIT_COMPLETE) != 0)
+                jit_failed = TRUE;
               group.window = self->codes[i].window;
             }
         }
       if (self->codes[i].after != NULL)
         {
           group.after = pcre2_code_copy_with_tables (self->codes[i].after);
-          pcre2_jit_compile (group.after, PCRE2_JIT_COMPLETE);
+          if (pcre2_jit_compile (group.after, PCRE2_JIT_COMPLETE) != 0)
+            jit_failed = TRUE;
         }
+      group.after_exact = is_simple_class (first->after, TRUE);
+      group.before_exact = group.n_rules == 1 && is_simple_class (first->before, FALSE);
       g_array_append_val (groups, group);
       i = j;
     }
 
   self->n_groups = groups->len;
   self->groups = (Group *)g_array_free (groups, FALSE);
+  build_runs (self);
   return TRUE;
 }
 
@@ -1307,8 +1423,15 @@ _vv_srx_new (GBytes      *xml,
       return NULL;
     }
 
+  G_LOCK (jit_lock);
+  jit_failed = FALSE;
   if (!compile_rules (self, source_name, error))
-    return NULL;
+    {
+      G_UNLOCK (jit_lock);
+      return NULL;
+    }
+  self->jit = !jit_failed;
+  G_UNLOCK (jit_lock);
 
   return g_steal_pointer (&self);
 }
@@ -1337,6 +1460,12 @@ _vv_srx_unref (VvSrx *self)
       pcre2_code_free (self->groups[i].before);
       pcre2_code_free (self->groups[i].after);
     }
+  for (guint i = 0; i < self->n_runs; i++)
+    {
+      pcre2_code_free (self->runs[i].before);
+      pcre2_code_free (self->runs[i].after);
+    }
+  g_free (self->runs);
   g_free (self->codes);
   g_free (self->groups);
   g_ptr_array_unref (self->rules);
@@ -1359,8 +1488,22 @@ _vv_srx_get_rule (VvSrx *self,
 
 /* ---- matching ------------------------------------------------------------ */
 
-static gboolean
-before_matches (const pcre2_code *code,
+static inline gboolean
+match_at (const VvSrx      *self,
+          const pcre2_code *code,
+          const char       *text,
+          gsize             length,
+          gsize             start,
+          pcre2_match_data *md)
+{
+  if (G_LIKELY (self->jit))
+    return pcre2_jit_match (code, (PCRE2_SPTR)text, length, start, 0, md, NULL) >= 0;
+  return pcre2_match (code, (PCRE2_SPTR)text, length, start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+}
+
+static inline gboolean
+before_matches (const VvSrx      *self,
+                const pcre2_code *code,
                 gsize             window,
                 const char       *text,
                 gsize             pos,
@@ -1370,14 +1513,20 @@ before_matches (const pcre2_code *code,
 
   if (code == NULL)
     return TRUE;
-  start = pos > window ? pos - window : 0;
-  while (start > 0 && start < pos && ((guchar)text[start] & 0xC0) == 0x80)
-    start++;
-  return pcre2_match (code, (PCRE2_SPTR)text, pos, start, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+  /* step back @window characters */
+  start = pos;
+  for (gsize n = 0; n < window && start > 0; n++)
+    {
+      start--;
+      while (start > 0 && ((guchar)text[start] & 0xC0) == 0x80)
+        start--;
+    }
+  return match_at (self, code, text, pos, start, md);
 }
 
-static gboolean
-after_matches (const pcre2_code *code,
+static inline gboolean
+after_matches (const VvSrx      *self,
+               const pcre2_code *code,
                const char       *text,
                gsize             length,
                gsize             pos,
@@ -1385,7 +1534,7 @@ after_matches (const pcre2_code *code,
 {
   if (code == NULL)
     return TRUE;
-  return pcre2_match (code, (PCRE2_SPTR)text, length, pos, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+  return match_at (self, code, text, length, pos, md);
 }
 
 /* Index of the first group that matches at pos, or -1 */
@@ -1396,16 +1545,32 @@ decide (VvSrx            *self,
         gsize             pos,
         pcre2_match_data *md)
 {
-  for (guint g = 0; g < self->n_groups; g++)
-    {
-      const Group *group = &self->groups[g];
+  guchar next = (guchar)text[pos];
+  guchar prev = (guchar)text[pos - 1];
 
-      if (!set_has (&group->after_first, (guchar)text[pos]) ||
-          !set_has (&group->before_last, (guchar)text[pos - 1]))
+  for (guint r = 0; r < self->n_runs; r++)
+    {
+      const Run *run = &self->runs[r];
+
+      if (run->n_groups > 1 &&
+          (!after_matches (self, run->after, text, length, pos, md) ||
+           !before_matches (self, run->before, run->window, text, pos, md)))
         continue;
-      if (after_matches (group->after, text, length, pos, md) &&
-          before_matches (group->before, group->window, text, pos, md))
-        return (int)g;
+
+      for (guint g = run->first_group; g < run->first_group + run->n_groups; g++)
+        {
+          const Group *group = &self->groups[g];
+
+          if (!set_has (&group->after_first, next) || !set_has (&group->before_last, prev))
+            continue;
+          if (!(group->after_exact && next < 0x80) &&
+              !after_matches (self, group->after, text, length, pos, md))
+            continue;
+          if (!(group->before_exact && prev < 0x80) &&
+              !before_matches (self, group->before, group->window, text, pos, md))
+            continue;
+          return (int)g;
+        }
     }
   return -1;
 }
@@ -1489,7 +1654,7 @@ add_decision (VvSrx            *self,
   /* which rule of the merged group it was */
   for (guint r = self->groups[g].first_rule;
        r < self->groups[g].first_rule + self->groups[g].n_rules; r++)
-    if (before_matches (self->codes[r].before, self->codes[r].window, text, pos, md))
+    if (before_matches (self, self->codes[r].before, self->codes[r].window, text, pos, md))
       {
         decision.rule = r;
         break;
