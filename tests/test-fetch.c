@@ -9,25 +9,10 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "vv-test-server.h"
 #include "vv-test-utils.h"
 
 #define HUGE_SIZE (21 * 1024 * 1024)
-
-/* ---- The server, in its own thread ----------------------------------- */
-
-typedef struct
-{
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  char         *base;
-  GMutex        mutex;
-  GCond         cond;
-  gboolean      ready;
-} Server;
-
-static Server server;
 
 static void
 serve_file (SoupServerMessage *msg,
@@ -114,7 +99,7 @@ handler (SoupServer        *soup_server,
 
       soup_server_message_pause (msg);
       g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
-      g_source_attach (source, server.context);
+      g_source_attach (source, vv_test_server_get_context ());
       g_source_unref (source);
     }
   else if (g_str_equal (path, "/huge"))
@@ -158,73 +143,10 @@ handler (SoupServer        *soup_server,
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
-static gpointer
-server_thread (gpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (server.context);
-  server.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server.server, NULL, handler, NULL, NULL);
-  soup_server_listen_local (server.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server.server);
-  g_assert_nonnull (uris);
-  {
-    g_autofree char *uri = g_uri_to_string (uris->data);
-    server.base = g_strndup (uri, strlen (uri) - (g_str_has_suffix (uri, "/") ? 1 : 0));
-  }
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
-  g_mutex_lock (&server.mutex);
-  server.ready = TRUE;
-  g_cond_signal (&server.cond);
-  g_mutex_unlock (&server.mutex);
-
-  g_main_loop_run (server.loop);
-
-  soup_server_disconnect (server.server);
-  g_clear_object (&server.server);
-  g_main_context_pop_thread_default (server.context);
-  return NULL;
-}
-
-static void
-server_start (void)
-{
-  server.context = g_main_context_new ();
-  server.loop = g_main_loop_new (server.context, FALSE);
-  g_mutex_init (&server.mutex);
-  g_cond_init (&server.cond);
-  server.thread = g_thread_new ("test-server", server_thread, NULL);
-  g_mutex_lock (&server.mutex);
-  while (!server.ready)
-    g_cond_wait (&server.cond, &server.mutex);
-  g_mutex_unlock (&server.mutex);
-}
-
-static gboolean
-quit_cb (gpointer data)
-{
-  g_main_loop_quit (server.loop);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-server_stop (void)
-{
-  g_main_context_invoke (server.context, quit_cb, NULL);
-  g_thread_join (server.thread);
-  g_main_loop_unref (server.loop);
-  g_main_context_unref (server.context);
-  g_free (server.base);
-}
-
 static char *
 url (const char *path)
 {
-  return g_strconcat (server.base, path, NULL);
+  return vv_test_server_url (path);
 }
 
 /* ---- Tests ----------------------------------------------------------- */
@@ -552,16 +474,8 @@ main (int    argc,
 {
   int status;
 
-  /* the local server must not be reached through a proxy */
-  g_unsetenv ("http_proxy");
-  g_unsetenv ("https_proxy");
-  g_unsetenv ("HTTP_PROXY");
-  g_unsetenv ("HTTPS_PROXY");
-  g_setenv ("no_proxy", "127.0.0.1,localhost", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-
   vv_test_init (&argc, &argv);
-  server_start ();
+  vv_test_server_start (handler, NULL);
 
   g_test_add_func ("/fetch/article", test_fetch_article);
   g_test_add_func ("/fetch/corpus", test_fetch_corpus);
@@ -578,6 +492,6 @@ main (int    argc,
   g_test_add_func ("/fetch/cli", test_cli_url);
 
   status = g_test_run ();
-  server_stop ();
+  vv_test_server_stop ();
   return status;
 }

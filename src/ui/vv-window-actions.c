@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vv-open-url-dialog.h"
 #include "vv-settings.h"
 #include "vv-window-private.h"
 
@@ -27,6 +28,7 @@ _vv_window_update_actions (VvWindow *self)
   gboolean has_doc = self->document != NULL && !self->busy;
 
   gtk_widget_action_set_enabled (widget, "win.open", !self->busy);
+  gtk_widget_action_set_enabled (widget, "win.open-url", !self->busy);
   gtk_widget_action_set_enabled (widget, "win.save", has_doc);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_doc);
   gtk_widget_action_set_enabled (widget, "win.export", has_doc);
@@ -101,6 +103,40 @@ open_action_cb (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Open URL */
+
+static void
+on_open_url_dialog_opened_cb (VvOpenUrlDialog *dialog,
+                              VvDocument      *document,
+                              VvWindow        *self)
+{
+  VvWindow *target = self;
+
+  /* Keep this window's document: open a new window instead. */
+  if (self->document != NULL)
+    {
+      target = vv_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  vv_document_set_target_language (document,
+                                   vv_settings_get_target_language (vv_settings_get_default ()));
+  vv_document_set_dirty (document, FALSE);
+  g_clear_object (&target->source_file);
+  vv_window_set_document (target, document, NULL);
+}
+
+static void
+open_url_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VvWindow *self = VV_WINDOW (widget);
+  VvOpenUrlDialog *dialog = vv_open_url_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_open_url_dialog_opened_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Save */
@@ -580,6 +616,7 @@ void
 _vv_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
@@ -596,6 +633,7 @@ _vv_window_class_actions_init (GtkWidgetClass *widget_class)
                                    undo_structure_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-url", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);

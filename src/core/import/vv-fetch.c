@@ -404,7 +404,10 @@ typedef struct
   GDestroyNotify       progress_data_free;
   GMainContext        *context;
   GCancellable        *cancellable;
-  gint64               last_report;
+  GMutex               mutex;         /* protects the three fields below */
+  goffset              received;
+  goffset              total;
+  gboolean             report_pending;
 } AsyncData;
 
 static AsyncData *
@@ -425,54 +428,47 @@ async_data_unref (AsyncData *data)
   if (data->progress_data_free != NULL)
     data->progress_data_free (data->progress_data);
   g_main_context_unref (data->context);
+  g_mutex_clear (&data->mutex);
   g_free (data);
-}
-
-typedef struct
-{
-  AsyncData *data;
-  goffset    received;
-  goffset    total;
-} ProgressReport;
-
-static void
-progress_report_free (ProgressReport *report)
-{
-  async_data_unref (report->data);
-  g_free (report);
 }
 
 static gboolean
 progress_in_caller_cb (gpointer user_data)
 {
-  ProgressReport *report = user_data;
+  AsyncData *data = user_data;
+  goffset received, total;
 
-  if (!g_cancellable_is_cancelled (report->data->cancellable))
-    report->data->progress (report->received, report->total, report->data->progress_data);
+  g_mutex_lock (&data->mutex);
+  received = data->received;
+  total = data->total;
+  data->report_pending = FALSE;
+  g_mutex_unlock (&data->mutex);
+
+  if (!g_cancellable_is_cancelled (data->cancellable))
+    data->progress (received, total, data->progress_data);
   return G_SOURCE_REMOVE;
 }
 
-/* In the worker thread: forward to the caller's context, at most 20 times
- * per second */
+/* In the worker thread: keep the latest figures and have the caller's
+ * context report them; reports coalesce while one is pending */
 static void
 progress_in_worker (goffset  received,
                     goffset  total,
                     gpointer user_data)
 {
   AsyncData *data = user_data;
-  gint64 now = g_get_monotonic_time ();
-  ProgressReport *report;
+  gboolean schedule;
 
-  if (received != 0 && received != total && now - data->last_report < G_USEC_PER_SEC / 20)
-    return;
-  data->last_report = now;
+  g_mutex_lock (&data->mutex);
+  data->received = received;
+  data->total = total;
+  schedule = !data->report_pending;
+  data->report_pending = TRUE;
+  g_mutex_unlock (&data->mutex);
 
-  report = g_new0 (ProgressReport, 1);
-  report->data = async_data_ref (data);
-  report->received = received;
-  report->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_in_caller_cb,
-                              report, (GDestroyNotify)progress_report_free);
+  if (schedule)
+    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_in_caller_cb,
+                                async_data_ref (data), (GDestroyNotify)async_data_unref);
 }
 
 static void
@@ -527,6 +523,7 @@ vv_import_uri_async (const char            *uri,
 
   data = g_new0 (AsyncData, 1);
   g_atomic_ref_count_init (&data->ref_count);
+  g_mutex_init (&data->mutex);
   data->uri = g_strdup (uri);
   data->segmenter = segmenter ? g_object_ref (segmenter) : NULL;
   if (options != NULL)
