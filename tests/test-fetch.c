@@ -15,34 +15,6 @@
 #define HUGE_SIZE (21 * 1024 * 1024)
 
 static void
-serve_file (SoupServerMessage *msg,
-            const char        *path,
-            const char        *content_type)
-{
-  char *contents = NULL;
-  gsize length;
-
-  if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, contents, length);
-}
-
-static gboolean
-unpause_cb (gpointer data)
-{
-  SoupServerMessage *msg = data;
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<p>trop tard</p>", 16);
-  soup_server_message_unpause (msg);
-  return G_SOURCE_REMOVE;
-}
-
-static void
 handler (SoupServer        *soup_server,
          SoupServerMessage *msg,
          const char        *path,
@@ -53,12 +25,12 @@ handler (SoupServer        *soup_server,
     {
       g_autofree char *file = vv_test_shared_path ("corpus", "extraction", path + strlen ("/corpus/"),
                                                    "source.html", NULL);
-      serve_file (msg, file, "text/html; charset=utf-8");
+      vv_test_server_serve_file (msg, file, "text/html; charset=utf-8");
     }
   else if (g_str_equal (path, "/article") || g_str_equal (path, "/article.html"))
     {
       g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "html", "article-fr.html", NULL);
-      serve_file (msg, file, "text/html; charset=utf-8");
+      vv_test_server_serve_file (msg, file, "text/html; charset=utf-8");
     }
   else if (g_str_equal (path, "/latin1"))
     {
@@ -94,14 +66,7 @@ handler (SoupServer        *soup_server,
                                     "ftp://example.org/article.html");
     }
   else if (g_str_equal (path, "/slow"))
-    {
-      GSource *source = g_timeout_source_new (3000);
-
-      soup_server_message_pause (msg);
-      g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
-      g_source_attach (source, vv_test_server_get_context ());
-      g_source_unref (source);
-    }
+    vv_test_server_answer_late (msg, 3000);
   else if (g_str_equal (path, "/huge"))
     {
       char *body = g_malloc (HUGE_SIZE);

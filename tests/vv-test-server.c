@@ -108,6 +108,61 @@ vv_test_server_url (const char *path)
   return g_strconcat (server.base, path, NULL);
 }
 
+/**
+ * vv_test_server_serve_file:
+ * @msg: the request
+ * @path: (nullable): the file to send
+ * @content_type: its Content-Type
+ *
+ * Answers with the file, or 404 when it cannot be read.
+ */
+void
+vv_test_server_serve_file (SoupServerMessage *msg,
+                           const char        *path,
+                           const char        *content_type)
+{
+  char *contents = NULL;
+  gsize length;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, contents, length);
+}
+
+static gboolean
+answer_late_cb (gpointer data)
+{
+  SoupServerMessage *msg = data;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<p>trop tard</p>", 16);
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vv_test_server_answer_late:
+ * @msg: the request
+ * @delay_ms: how long the server stays silent
+ *
+ * A slow server: nothing at all (not even headers) for @delay_ms.
+ */
+void
+vv_test_server_answer_late (SoupServerMessage *msg,
+                            guint              delay_ms)
+{
+  GSource *source = g_timeout_source_new (delay_ms);
+
+  soup_server_message_pause (msg);
+  g_source_set_callback (source, answer_late_cb, g_object_ref (msg), g_object_unref);
+  g_source_attach (source, server.context);
+  g_source_unref (source);
+}
+
 static gboolean
 quit_cb (gpointer data)
 {

@@ -14,5 +14,10 @@ const char   *vv_test_server_start       (SoupServerCallback  handler,
 GMainContext *vv_test_server_get_context (void);
 char         *vv_test_server_url         (const char         *path);
 void          vv_test_server_stop        (void);
+void          vv_test_server_serve_file  (SoupServerMessage  *msg,
+                                          const char         *path,
+                                          const char         *content_type);
+void          vv_test_server_answer_late (SoupServerMessage  *msg,
+                                          guint               delay_ms);
 
 G_END_DECLS

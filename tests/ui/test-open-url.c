@@ -16,17 +16,6 @@
 
 #define PARTIAL_SIZE 300000
 
-static gboolean
-unpause_later_cb (gpointer data)
-{
-  SoupServerMessage *msg = data;
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<p>trop tard</p>", 16);
-  soup_server_message_unpause (msg);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 handler (SoupServer        *soup_server,
          SoupServerMessage *msg,
@@ -37,22 +26,10 @@ handler (SoupServer        *soup_server,
   if (g_str_equal (path, "/article"))
     {
       g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "html", "article-fr.html", NULL);
-      char *contents;
-      gsize length;
-
-      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_TAKE, contents, length);
+      vv_test_server_serve_file (msg, file, "text/html; charset=utf-8");
     }
   else if (g_str_equal (path, "/slow"))
-    {
-      GSource *source = g_timeout_source_new (8000);
-
-      soup_server_message_pause (msg);
-      g_source_set_callback (source, unpause_later_cb, g_object_ref (msg), g_object_unref);
-      g_source_attach (source, vv_test_server_get_context ());
-      g_source_unref (source);
-    }
+    vv_test_server_answer_late (msg, 8000);
   else if (g_str_equal (path, "/partial"))
     {
       /* a third of the announced body, then nothing: progress stays at 33 % */
