@@ -293,12 +293,17 @@ write_cell (xmlTextWriterPtr  w,
             const char       *text,
             const char       *language)
 {
-  g_autofree char *width_str = g_strdup_printf ("%d", width);
+  char width_str[16];
 
   S ("w:tc");
-  S ("w:tcPr");
-  E ("w:tcW", "w:w", width_str, "w:type", "dxa");
-  END ();
+  if (width > 0)
+    {
+      /* only the header row gives widths; the others follow the grid */
+      g_snprintf (width_str, sizeof width_str, "%d", width);
+      S ("w:tcPr");
+      E ("w:tcW", "w:w", width_str, "w:type", "dxa");
+      END ();
+    }
   W (write_paragraph (w, style, text, language));
   END ();
   return 0;
@@ -395,20 +400,16 @@ write_bilingual_document (VvZipWriter            *zip,
       S ("w:trPr");
       E ("w:cantSplit");
       END ();
-      W (write_cell (w, width[COL_ID], "VvId", buf, NULL));
-      W (write_cell (w, width[COL_SOURCE], "VvSource", vv_segment_get_source (segment), source_lang));
-      W (write_cell (w, width[COL_TARGET], "VvTarget", target, target_lang));
+      W (write_cell (w, 0, "VvId", buf, NULL));
+      W (write_cell (w, 0, "VvSource", vv_segment_get_source (segment), source_lang));
+      W (write_cell (w, 0, "VvTarget", target, target_lang));
       if (options->include_states)
-        W (write_cell (w, width[COL_STATE], "VvState",
+        W (write_cell (w, 0, "VvState",
                        vv_segment_state_get_label (*target ? vv_segment_get_state (segment)
                                                            : VV_SEGMENT_STATE_UNTRANSLATED), NULL));
       if (options->include_comments)
         {
-          g_snprintf (buf, sizeof buf, "%d", width[COL_COMMENTS]);
           S ("w:tc");
-          S ("w:tcPr");
-          E ("w:tcW", "w:w", buf, "w:type", "dxa");
-          END ();
           if (vv_segment_get_n_comments (segment) == 0)
             W (write_paragraph (w, "VvComment", NULL, NULL));
           for (guint c = 0; c < vv_segment_get_n_comments (segment); c++)
