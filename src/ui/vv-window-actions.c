@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vv-export-dialog.h"
 #include "vv-open-url-dialog.h"
 #include "vv-settings.h"
 #include "vv-window-private.h"
@@ -32,6 +33,7 @@ _vv_window_update_actions (VvWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_doc);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_doc);
   gtk_widget_action_set_enabled (widget, "win.export", has_doc);
+  gtk_widget_action_set_enabled (widget, "win.import-review", has_doc);
   gtk_widget_action_set_enabled (widget, "win.confirm-next", has_doc);
   gtk_widget_action_set_enabled (widget, "win.next-segment", has_doc);
   gtk_widget_action_set_enabled (widget, "win.previous-segment", has_doc);
@@ -270,35 +272,15 @@ save_as_action_cb (GtkWidget  *widget,
 /* Export */
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+on_export_dialog_exported_cb (VvWindow       *self,
+                              GFile          *file,
+                              VvExportDialog *dialog)
 {
-  g_autoptr(VvWindow) self = user_data;
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-      const char *format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
-      VvExportOptions options;
-
-      vv_export_options_init (&options);
-      if (!vv_export_to_file (self->document, format_id, &options, file,
-                              self->cancellable, &error))
-        vv_window_show_error (self, error);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is a file name */
-          g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
-
-          vv_window_show_message (self, message);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  vv_window_show_message (self, message);
 }
 
 static void
@@ -307,37 +289,77 @@ export_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   VvWindow *self = VV_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  const VvExportFormat *formats;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree char *name = NULL;
-  guint n_formats = 0;
+  VvExportDialog *dialog;
 
   if (self->document == NULL)
     return;
 
-  formats = vv_export_get_formats (&n_formats);
-  for (guint i = 0; i < n_formats; i++)
-    {
-      g_ptr_array_add (ids, (gpointer) formats[i].id);
-      g_ptr_array_add (labels, (gpointer) _(formats[i].name));
-    }
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (labels, NULL);
+  dialog = vv_export_dialog_new (GTK_WINDOW (self), self->document);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  dialog = gtk_file_chooser_native_new (_("Export Translation"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  if (n_formats > 0)
+/* Import review: a reviewer's edited DOCX, ODT, CSV, TSV or XLIFF */
+
+static void
+import_review_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           gpointer         user_data)
+{
+  g_autoptr(VvWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
     {
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Format"),
-                                   (const char **) ids->pdata, (const char **) labels->pdata);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", formats[0].id);
-      name = suggest_name (self, formats[0].extension ? formats[0].extension : "txt");
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(VvRoundtripFile) review = NULL;
+      g_autoptr(GError) error = NULL;
+      VvRoundtripReport report;
+
+      review = vv_roundtrip_file_load (file, self->cancellable, &error);
+      vv_roundtrip_report_init (&report);
+      if (review == NULL ||
+          !vv_roundtrip_apply (self->document, review, g_get_real_name (), &report, &error))
+        vv_window_show_error (self, error);
+      else
+        {
+          g_autofree char *summary = vv_roundtrip_report_to_string (&report);
+
+          vv_window_show_message (self, g_strstrip (summary));
+        }
+      vv_roundtrip_report_clear (&report);
     }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_review_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VvWindow *self = VV_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Import a Reviewed File"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Reviewed files (DOCX, ODT, CSV, TSV, XLIFF)"));
+  gtk_file_filter_add_suffix (filter, "docx");
+  gtk_file_filter_add_suffix (filter, "odt");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "xlf");
+  gtk_file_filter_add_suffix (filter, "xliff");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (import_review_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -620,6 +642,7 @@ _vv_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-review", NULL, import_review_action_cb);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action_cb);
   gtk_widget_class_install_action (widget_class, "win.confirm-next", NULL, confirm_next_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-segment", NULL, next_segment_action_cb);
