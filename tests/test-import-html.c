@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "vv-charset.h"
@@ -441,6 +442,60 @@ test_bad_input (void)
 }
 
 static void
+test_article_code_and_pre (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvDocument) document = import_string (
+    "<html><head><title>Compiler un programme en C, pas à pas</title></head><body><article>"
+    "<p>Pour compiler ce programme, il suffit d'une ligne de commande, à taper dans un terminal, depuis le dossier du projet.</p>"
+    "<pre><code>int\nmain (void)\n{\n  return 0;\n}\n</code></pre>"
+    "<p>Le texte préformaté, lui, est découpé en paragraphes aux lignes vides, comme dans un courriel ancien.</p>"
+    "<pre>Premier paragraphe du texte\npréformaté, sur deux lignes.\n\nSecond paragraphe.</pre>"
+    "</article></body></html>", &error);
+  VvBlock *block;
+
+  g_assert_no_error (error);
+  block = find_block (document, "int\nmain (void)");
+  g_assert_nonnull (block);
+  g_assert_cmpint (vv_block_get_kind (block), ==, VV_BLOCK_KIND_CODE);
+  g_assert_cmpuint (vv_block_get_n_segments (block), ==, 1);
+  g_assert_cmpstr (vv_segment_get_source (vv_block_get_segment (block, 0)), ==,
+                   "int\nmain (void)\n{\n  return 0;\n}");
+  g_assert_true (vv_segment_get_flags (vv_block_get_segment (block, 0)) & VV_SEGMENT_FLAGS_LOCKED);
+
+  block = find_block (document, "Premier paragraphe du texte préformaté, sur deux lignes.");
+  g_assert_nonnull (block);
+  g_assert_cmpint (vv_block_get_kind (block), ==, VV_BLOCK_KIND_PARAGRAPH);
+  block = find_block (document, "Second paragraphe.");
+  g_assert_nonnull (block);
+  g_assert_cmpint (vv_block_get_kind (block), ==, VV_BLOCK_KIND_PARAGRAPH);
+}
+
+static void
+test_huge_file (void)
+{
+  g_autofree char *tmpdir = vv_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (tmpdir, "énorme.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  VvDocument *document;
+  FILE *out;
+
+  /* a sparse 200 MB file: refused before it is read */
+  out = fopen (path, "w");
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, 200 * 1024 * 1024 - 1, SEEK_SET), ==, 0);
+  fputc ('>', out);
+  fclose (out);
+
+  document = vv_import_file (file, NULL, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "énorme.html"));
+  vv_test_rm_rf (tmpdir);
+}
+
+static void
 test_segments (void)
 {
   g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
@@ -595,7 +650,9 @@ main (int    argc,
   g_test_add_func ("/import-html/article/nested-tables", test_article_nested_tables);
   g_test_add_func ("/import-html/article/brs-and-entities", test_article_brs_and_entities);
   g_test_add_func ("/import-html/article/truncated", test_article_truncated);
+  g_test_add_func ("/import-html/article/code-and-pre", test_article_code_and_pre);
   g_test_add_func ("/import-html/bad-input", test_bad_input);
+  g_test_add_func ("/import-html/huge-file", test_huge_file);
   g_test_add_func ("/import-html/segments", test_segments);
   g_test_add_func ("/import-html/registry", test_registry);
   g_test_add_func ("/import-html/accuracy", test_accuracy);

@@ -2103,6 +2103,7 @@ typedef struct
   VvBlockKind kind;
   guint       level;
   gboolean    boilerplate;
+  gboolean    source_code;   /* inside <pre><code>: kept verbatim */
 } Emitter;
 
 static void
@@ -2155,7 +2156,27 @@ flush (Emitter *em)
   if (em->pending->len == 0)
     return;
 
-  if (em->kind == VV_BLOCK_KIND_CODE && !em->boilerplate)
+  if (em->kind == VV_BLOCK_KIND_CODE && em->source_code && !em->boilerplate)
+    {
+      /* program code: one locked block, lines and indentation kept */
+      g_autofree char *code = g_strdup (em->pending->str);
+      char *start = code;
+      gsize length;
+
+      while (*start == '\n' || *start == '\r')
+        start++;
+      g_strchomp (start);
+      length = strlen (start);
+      if (length > 0 && !is_whitespace_text (start))
+        {
+          VvArticleBlock *block = g_new0 (VvArticleBlock, 1);
+
+          block->kind = VV_BLOCK_KIND_CODE;
+          block->text = g_strndup (start, length);
+          g_ptr_array_add (em->blocks, block);
+        }
+    }
+  else if (em->kind == VV_BLOCK_KIND_CODE && !em->boilerplate)
     {
       /* preformatted text: blank lines separate paragraphs */
       g_auto(GStrv) parts = NULL;
@@ -2181,6 +2202,21 @@ is_block_element (xmlNode *node)
     "tr", "ul", "noscript", "legend", "option", NULL
   };
   return tag_in (node, blocks);
+}
+
+/* <pre><code>, or a <pre> whose class names a programming language */
+static gboolean
+is_source_code (xmlNode *pre)
+{
+  static GRegex *code_class = NULL;
+  const char *class_name = attr (pre, "class");
+
+  if (g_once_init_enter (&code_class))
+    g_once_init_leave (&code_class, g_regex_new ("code|highlight|source|brush|(^|\\s)(lang|language)-",
+                                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (has_descendant (pre, "code"))
+    return TRUE;
+  return regex_match (code_class, class_name);
 }
 
 static void emit_node (Emitter *em, xmlNode *node);
@@ -2273,13 +2309,17 @@ emit_node (Emitter *em,
   {
     VvBlockKind saved_kind = em->kind;
     guint saved_level = em->level;
+    gboolean saved_code = em->source_code;
 
     em->kind = kind;
     em->level = level;
+    if (tag_is (node, "pre"))
+      em->source_code = is_source_code (node);
     emit_children (em, node);
     flush (em);
     em->kind = saved_kind;
     em->level = saved_level;
+    em->source_code = saved_code;
   }
 }
 
