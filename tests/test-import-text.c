@@ -11,34 +11,6 @@
 
 #include "vv-test-utils.h"
 
-/* Block kinds, one letter each: the expected shape of an import */
-static char
-kind_letter (VvBlockKind kind)
-{
-  switch (kind)
-    {
-    case VV_BLOCK_KIND_TITLE: return 'T';
-    case VV_BLOCK_KIND_HEADING: return 'H';
-    case VV_BLOCK_KIND_PARAGRAPH: return 'P';
-    case VV_BLOCK_KIND_LIST_ITEM: return 'L';
-    case VV_BLOCK_KIND_QUOTE: return 'Q';
-    case VV_BLOCK_KIND_CAPTION: return 'C';
-    case VV_BLOCK_KIND_BOILERPLATE: return 'B';
-    case VV_BLOCK_KIND_CODE: return 'K';
-    default: return '?';
-    }
-}
-
-static char *
-document_shape (VvDocument *document)
-{
-  GString *shape = g_string_new (NULL);
-
-  for (guint i = 0; i < vv_document_get_n_blocks (document); i++)
-    g_string_append_c (shape, kind_letter (vv_block_get_kind (vv_document_get_block (document, i))));
-  return g_string_free (shape, FALSE);
-}
-
 static VvDocument *
 import_path (const char  *path,
              GError     **error)
@@ -47,18 +19,6 @@ import_path (const char  *path,
   g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
 
   return vv_import_file (file, segmenter, NULL, error);
-}
-
-static VvDocument *
-import_data_file (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-  g_autoptr(GError) error = NULL;
-  VvDocument *document = import_path (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
 }
 
 static VvDocument *
@@ -72,22 +32,11 @@ import_string (const char  *text,
   return vv_import_text (bytes, name, segmenter, error);
 }
 
-static const char *
-block_text (VvDocument *document,
-            guint       index)
-{
-  static char *text;
-
-  g_clear_pointer (&text, g_free);
-  text = vv_block_dup_source_text (vv_document_get_block (document, index));
-  return text;
-}
-
 static void
 test_text_copied_article (void)
 {
-  g_autoptr(VvDocument) document = import_data_file ("copied-article.txt");
-  g_autofree char *shape = document_shape (document);
+  g_autoptr(VvDocument) document = vv_test_import_data_file ("import", "copied-article.txt", NULL);
+  g_autofree char *shape = vv_test_document_shape (document);
 
   /* breadcrumb, menu ×3 | title | dateline, byline, share ×2 | caption,
    * 2 paragraphs | "À lire aussi" + its link | heading, paragraph, list |
@@ -96,25 +45,25 @@ test_text_copied_article (void)
   g_assert_cmpstr (shape, ==, "BBBB" "T" "BBBB" "CPP" "BB" "HPPLLL" "H" "HPHPHP" "BBBB" "BBBB");
   g_assert_cmpstr (vv_document_get_title (document), ==,
                    "Les abeilles sauvages reviennent dans les jardins de Montclair");
-  g_assert_cmpstr (block_text (document, 13), ==, "Pesticides : la mairie renonce au glyphosate dans les cimetières");
-  g_assert_cmpstr (block_text (document, 17), ==, "laisser un coin de pelouse sans tonte ;");
+  g_assert_cmpstr (vv_test_block_text (document, 13), ==, "Pesticides : la mairie renonce au glyphosate dans les cimetières");
+  g_assert_cmpstr (vv_test_block_text (document, 17), ==, "laisser un coin de pelouse sans tonte ;");
   g_assert_cmpuint (vv_block_get_level (vv_document_get_block (document, 14)), ==, 2);
-  g_assert_cmpstr (block_text (document, 21), ==, "Pourquoi les abeilles sauvages sont-elles si importantes ?");
+  g_assert_cmpstr (vv_test_block_text (document, 21), ==, "Pourquoi les abeilles sauvages sont-elles si importantes ?");
 }
 
 static void
 test_text_wrapped (void)
 {
-  g_autoptr(VvDocument) document = import_data_file ("wrapped-article.txt");
-  g_autofree char *shape = document_shape (document);
+  g_autoptr(VvDocument) document = vv_test_import_data_file ("import", "wrapped-article.txt", NULL);
+  g_autofree char *shape = vv_test_document_shape (document);
 
   g_assert_cmpstr (shape, ==, "TPPHP");
-  g_assert_true (g_str_has_prefix (block_text (document, 1),
+  g_assert_true (g_str_has_prefix (vv_test_block_text (document, 1),
                                    "La ligne 12 desservira le lycée Jean-Moulin dès la rentrée de septembre. "
                                    "Les élèves des hameaux du plateau, qui devaient jusqu'ici marcher près de "
                                    "deux kilomètres,"));
-  g_assert_true (g_str_has_suffix (block_text (document, 1), "à l'unanimité jeudi soir."));
-  g_assert_cmpstr (block_text (document, 3), ==, "Un nouvel arrêt");
+  g_assert_true (g_str_has_suffix (vv_test_block_text (document, 1), "à l'unanimité jeudi soir."));
+  g_assert_cmpstr (vv_test_block_text (document, 3), ==, "Un nouvel arrêt");
 }
 
 static void
@@ -144,7 +93,7 @@ test_text_shapes (void)
       g_autofree char *shape = NULL;
 
       g_assert_no_error (error);
-      shape = document_shape (document);
+      shape = vv_test_document_shape (document);
       if (g_strcmp0 (shape, cases[i].shape) != 0)
         g_test_fail_printf ("case %u: expected %s, got %s", i, cases[i].shape, shape);
     }
@@ -167,11 +116,11 @@ test_text_shared_article (void)
 
   document = import_path (path, &error);
   g_assert_no_error (error);
-  shape = document_shape (document);
+  shape = vv_test_document_shape (document);
   /* title | image text + credit, caption, "follow us" | 5 paragraphs |
    * "read also", slogan, "follow us", consent banner ×5, OK, buttons */
   g_assert_cmpstr (shape, ==, "T" "BCB" "PPPPP" "BBB" "BBBBBB");
-  g_assert_true (g_str_has_prefix (block_text (document, 2), "Ruines dans la vieille ville"));
+  g_assert_true (g_str_has_prefix (vv_test_block_text (document, 2), "Ruines dans la vieille ville"));
 }
 
 /* Boilerplate stays in the document and the project, out of the counts
@@ -179,7 +128,7 @@ test_text_shared_article (void)
 static void
 test_text_boilerplate_kept (void)
 {
-  g_autoptr(VvDocument) document = import_data_file ("copied-article.txt");
+  g_autoptr(VvDocument) document = vv_test_import_data_file ("import", "copied-article.txt", NULL);
   g_autoptr(VvDocument) reloaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOutputStream) stream = NULL;
@@ -247,7 +196,7 @@ test_text_utf16 (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (vv_document_get_title (document), ==, "Titre");
-  g_assert_cmpstr (block_text (document, 1), ==, "Été.");
+  g_assert_cmpstr (vv_test_block_text (document, 1), ==, "Été.");
 }
 
 static void

@@ -168,3 +168,86 @@ vv_test_run_cli (const char  *stdin_text,
   g_assert_true (g_subprocess_get_if_exited (proc));
   return g_subprocess_get_exit_status (proc);
 }
+
+/**
+ * vv_test_document_shape:
+ * @document: a document
+ *
+ * The kinds of the document's blocks, one letter each: T title, H heading,
+ * P paragraph, L list item, Q quote, C caption, B boilerplate, K code.
+ * Importer tests compare it with the shape they expect.
+ *
+ * Returns: (transfer full): the shape, such as "TPPHPB"
+ */
+char *
+vv_test_document_shape (VvDocument *document)
+{
+  static const char letters[VV_BLOCK_N_KINDS] = {
+    [VV_BLOCK_KIND_TITLE] = 'T', [VV_BLOCK_KIND_HEADING] = 'H', [VV_BLOCK_KIND_PARAGRAPH] = 'P',
+    [VV_BLOCK_KIND_LIST_ITEM] = 'L', [VV_BLOCK_KIND_QUOTE] = 'Q', [VV_BLOCK_KIND_CAPTION] = 'C',
+    [VV_BLOCK_KIND_BOILERPLATE] = 'B', [VV_BLOCK_KIND_CODE] = 'K',
+  };
+  GString *shape = g_string_new (NULL);
+
+  for (guint i = 0; i < vv_document_get_n_blocks (document); i++)
+    g_string_append_c (shape, letters[vv_block_get_kind (vv_document_get_block (document, i))]);
+  return g_string_free (shape, FALSE);
+}
+
+/**
+ * vv_test_import_data_file:
+ * @first_element: path below tests/data
+ * @...: more elements, %NULL-terminated
+ *
+ * Imports a file from tests/data with the French segmenter, asserting that
+ * it works.
+ *
+ * Returns: (transfer full): the document
+ */
+VvDocument *
+vv_test_import_data_file (const char *first_element,
+                          ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  VvDocument *document;
+  const char *element;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer)g_test_get_dir (G_TEST_DIST));
+  g_ptr_array_add (parts, (gpointer)"data");
+  va_start (args, first_element);
+  for (element = first_element; element != NULL; element = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer)element);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  path = g_build_filenamev ((char **)parts->pdata);
+  file = g_file_new_for_path (path);
+  document = vv_import_file (file, segmenter, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+/**
+ * vv_test_block_text:
+ * @document: a document
+ * @index: a block index
+ *
+ * Returns: (transfer none): the block's source text, valid until the next call
+ */
+const char *
+vv_test_block_text (VvDocument *document,
+                    guint       index)
+{
+  static char *text;
+
+  g_assert_cmpuint (index, <, vv_document_get_n_blocks (document));
+  g_clear_pointer (&text, g_free);
+  text = vv_block_dup_source_text (vv_document_get_block (document, index));
+  return text;
+}

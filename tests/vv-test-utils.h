@@ -23,5 +23,10 @@ int         vv_test_run_cli          (const char  *stdin_text,
                                       char       **err,
                                       const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
+char       *vv_test_document_shape   (VvDocument   *document);
+const char *vv_test_block_text       (VvDocument   *document,
+                                      guint         index);
+VvDocument *vv_test_import_data_file (const char   *first_element,
+                                      ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -20,4 +20,23 @@ VvBlock    *_vv_import_append_block     (VvDocument   *document,
                                          const char   *text,
                                          VvSegmenter  *segmenter);
 
+/* Blocks found by a structured importer, before the document is built */
+typedef struct
+{
+  VvBlockKind  kind;
+  guint        level;
+  char        *text;
+} VvPendingBlock;
+
+GArray     *_vv_import_blocks_new       (void);
+void        _vv_import_blocks_add       (GArray       *blocks,
+                                         VvBlockKind   kind,
+                                         guint         level,
+                                         const char   *text);
+VvDocument *_vv_import_blocks_finish    (GArray       *blocks,
+                                         const char   *meta_title,
+                                         VvSegmenter  *segmenter,
+                                         const char   *display_name,
+                                         GError      **error);
+
 G_END_DECLS

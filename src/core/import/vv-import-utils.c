@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "vv-block.h"
 #include "vv-boilerplate.h"
 #include "vv-document.h"
 #include "vv-import-private.h"
+#include "vv-importer.h"
 
 /**
  * _vv_import_strlen_upto:
@@ -119,4 +121,128 @@ _vv_import_append_block (VvDocument  *document,
 
   return vv_document_append_text_block (document, kind, kind == VV_BLOCK_KIND_HEADING ? level : 0,
                                         stripped, segmenter);
+}
+
+static void
+pending_block_clear (VvPendingBlock *block)
+{
+  g_free (block->text);
+}
+
+/**
+ * _vv_import_blocks_new:
+ *
+ * Returns: (transfer full): an empty array of #VvPendingBlock
+ */
+GArray *
+_vv_import_blocks_new (void)
+{
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (VvPendingBlock));
+
+  g_array_set_clear_func (blocks, (GDestroyNotify)pending_block_clear);
+  return blocks;
+}
+
+/**
+ * _vv_import_blocks_add:
+ * @blocks: an array from _vv_import_blocks_new()
+ * @kind: the block's kind
+ * @level: the heading level, or 0
+ * @text: the text; blank text adds nothing
+ */
+void
+_vv_import_blocks_add (GArray      *blocks,
+                       VvBlockKind  kind,
+                       guint        level,
+                       const char  *text)
+{
+  VvPendingBlock block = { kind, level, NULL };
+  g_autofree char *stripped = _vv_import_strip (text);
+
+  if (*stripped == '\0')
+    return;
+  if (kind == VV_BLOCK_KIND_CODE)
+    {
+      /* Code keeps its indentation and lines; only the final newlines go */
+      gsize len = strlen (text);
+
+      while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
+      block.text = g_strndup (text, len);
+    }
+  else
+    block.text = g_steal_pointer (&stripped);
+  g_array_append_val (blocks, block);
+}
+
+/**
+ * _vv_import_blocks_finish:
+ * @blocks: the blocks found
+ * @meta_title: (nullable): the title from the document's metadata
+ * @segmenter: (nullable): splits blocks into segments
+ * @display_name: the file name, for messages
+ * @error: return location for an error
+ *
+ * Builds the document. The first block marked as the title is the title
+ * (later ones become level-1 headings); without one, a level-1 heading
+ * that opens the document is the title. The metadata title names the
+ * document when no block does.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   %VV_IMPORT_ERROR_EMPTY when there is no text
+ */
+VvDocument *
+_vv_import_blocks_finish (GArray       *blocks,
+                          const char   *meta_title,
+                          VvSegmenter  *segmenter,
+                          const char   *display_name,
+                          GError      **error)
+{
+  g_autoptr(VvDocument) document = NULL;
+  VvPendingBlock *b = (VvPendingBlock *)blocks->data;
+  gboolean have_title = FALSE;
+
+  if (blocks->len == 0)
+    {
+      g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_EMPTY,
+                   _("“%s” is empty: there is no text to translate"), display_name);
+      return NULL;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    if (b[i].kind == VV_BLOCK_KIND_TITLE)
+      {
+        if (have_title)
+          {
+            b[i].kind = VV_BLOCK_KIND_HEADING;
+            b[i].level = 1;
+          }
+        have_title = TRUE;
+      }
+  if (!have_title && b[0].kind == VV_BLOCK_KIND_HEADING && b[0].level == 1)
+    {
+      b[0].kind = VV_BLOCK_KIND_TITLE;
+      have_title = TRUE;
+    }
+
+  document = vv_document_new ();
+  vv_document_begin_batch (document);
+  if (meta_title != NULL && *meta_title != '\0')
+    {
+      g_autofree char *title = _vv_import_strip (meta_title);
+      vv_document_set_title (document, title);
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      if (b[i].kind == VV_BLOCK_KIND_TITLE)
+        vv_document_set_title (document, b[i].text);
+      if (b[i].kind == VV_BLOCK_KIND_CODE)
+        vv_document_append_text_block (document, b[i].kind, 0, b[i].text, segmenter);
+      else
+        _vv_import_append_block (document, b[i].kind, b[i].level, b[i].text, segmenter);
+    }
+  vv_document_end_batch (document);
+
+  vv_document_set_dirty (document, FALSE);
+  return g_steal_pointer (&document);
 }

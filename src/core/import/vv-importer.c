@@ -20,6 +20,14 @@ static const char * const html_extensions[] = { "html", "htm", "xhtml", NULL };
 static const char * const html_mime_types[] = { "text/html", "application/xhtml+xml", NULL };
 static const char * const xliff_extensions[] = { "xlf", "xliff", NULL };
 static const char * const xliff_mime_types[] = { "application/x-xliff+xml", "application/xliff+xml", NULL };
+static const char * const markdown_extensions[] = { "md", "markdown", "mdown", "mkd", "mkdn", NULL };
+static const char * const markdown_mime_types[] = { "text/markdown", "text/x-markdown", NULL };
+static const char * const docx_extensions[] = { "docx", "docm", "dotx", NULL };
+static const char * const docx_mime_types[] = {
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", NULL
+};
+static const char * const odt_extensions[] = { "odt", "ott", NULL };
+static const char * const odt_mime_types[] = { "application/vnd.oasis.opendocument.text", NULL };
 
 /* The registry of importers. Formats are tried by extension, then MIME
  * type; plain text is the fallback for anything that decodes as text. */
@@ -27,6 +35,9 @@ static const VvImportFormat formats[] = {
   { "text", N_("Plain text"), text_extensions, text_mime_types, vv_import_text },
   { "html", N_("Web page"), html_extensions, html_mime_types, vv_import_html },
   { "xliff", N_("XLIFF 1.2 or 2.0"), xliff_extensions, xliff_mime_types, vv_import_xliff },
+  { "markdown", N_("Markdown"), markdown_extensions, markdown_mime_types, vv_import_markdown },
+  { "docx", N_("Word document"), docx_extensions, docx_mime_types, vv_import_docx },
+  { "odt", N_("OpenDocument text"), odt_extensions, odt_mime_types, vv_import_odt },
 };
 
 const VvImportFormat *

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @VV_IMPORT_ERROR_TOO_LARGE: the file is larger than the import limit
  * @VV_IMPORT_ERROR_UNSUPPORTED: no importer knows this kind of file
  * @VV_IMPORT_ERROR_NETWORK: a URL could not be fetched
+ * @VV_IMPORT_ERROR_ENCRYPTED: the document is protected by a password
  */
 typedef enum
 {
@@ -32,6 +33,7 @@ typedef enum
   VV_IMPORT_ERROR_TOO_LARGE,
   VV_IMPORT_ERROR_UNSUPPORTED,
   VV_IMPORT_ERROR_NETWORK,
+  VV_IMPORT_ERROR_ENCRYPTED,
 } VvImportError;
 
 /* Articles larger than this are refused with a clear message */
@@ -100,6 +102,18 @@ char                 *vv_import_decode_text          (GBytes       *bytes,
                                                       GError      **error);
 
 VvDocument           *vv_import_text                 (GBytes       *bytes,
+                                                      const char   *display_name,
+                                                      VvSegmenter  *segmenter,
+                                                      GError      **error);
+VvDocument           *vv_import_markdown             (GBytes       *bytes,
+                                                      const char   *display_name,
+                                                      VvSegmenter  *segmenter,
+                                                      GError      **error);
+VvDocument           *vv_import_docx                 (GBytes       *bytes,
+                                                      const char   *display_name,
+                                                      VvSegmenter  *segmenter,
+                                                      GError      **error);
+VvDocument           *vv_import_odt                  (GBytes       *bytes,
                                                       const char   *display_name,
                                                       VvSegmenter  *segmenter,
                                                       GError      **error);
