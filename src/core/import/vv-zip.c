@@ -277,8 +277,8 @@ vv_zip_read (VvZip       *zip,
     {
       g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_TOO_LARGE,
                    /* Translators: “file.docx”: word/document.xml would unpack to 4000 MB, … */
-                   _("“%s”: %s would unpack to %" G_GINT64_FORMAT " MB, more than the %u MB limit"),
-                   zip->display_name, path, (gint64)(size / (1024 * 1024)),
+                   _("“%s”: %s would unpack to %u MB, more than the %u MB limit"),
+                   zip->display_name, path, (guint)MIN (size / (1024 * 1024), G_MAXUINT),
                    (guint)(VV_ZIP_MAX_ENTRY_SIZE / (1024 * 1024)));
       return NULL;
     }
