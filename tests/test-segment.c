@@ -326,6 +326,17 @@ test_segment_explain (void)
   g_assert_true (b->is_break);
   g_assert_true (vv_segmenter_get_rule (segmenter, b->rule, &rule));
   g_assert_cmpstr (rule.language_rule, ==, "Default");
+
+  /* inside "J.-P." no rule applies (no white space after "J."); after it
+   * the initials rule keeps the name together */
+  {
+    g_autoptr(GArray) inside = vv_segmenter_explain (segmenter, "Il cite J.-P. Sartre.", -1);
+
+    g_assert_cmpuint (inside->len, ==, 1);
+    b = &g_array_index (inside, VvBoundary, 0);
+    g_assert_cmpuint (b->offset, ==, strlen ("Il cite J.-P."));
+    g_assert_false (b->is_break);
+  }
 }
 
 static void

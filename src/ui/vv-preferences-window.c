@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "vv-preferences-window.h"
+#include "vv-segmentation-page.h"
 #include "vv-settings.h"
 
 struct _VvPreferencesWindow
@@ -51,6 +52,8 @@ vv_preferences_window_init (VvPreferencesWindow *self)
   VvSettings *settings = vv_settings_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (vv_segmentation_page_new ()));
 
   g_object_bind_property (settings, "author-name", self->author_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vv-segmentation-page.h"
 #include "vv-settings.h"
 #include "vv-window-private.h"
 
@@ -354,7 +355,15 @@ vv_window_open_file (VvWindow *self,
     }
   else
     {
-      g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+      g_autoptr(GError) rules_error = NULL;
+      g_autoptr(VvSegmenter) segmenter =
+        vv_segmentation_make_segmenter (vv_settings_get_gsettings (vv_settings_get_default ()),
+                                        "fr", &rules_error);
+
+      /* a custom SRX file that cannot be read: the built-in rules apply
+       * (Preferences → Segmentation shows why) */
+      if (segmenter == NULL)
+        segmenter = vv_segmenter_new ("fr");
 
       set_busy (self, TRUE);
       vv_import_file_async (file, segmenter, self->cancellable, import_cb,

@@ -63,7 +63,7 @@ typedef struct
   guint       first_rule;
   guint       n_rules;
   gboolean    is_break;
-  gboolean    after_exact;   /* after is one simple class: after_first decides on ASCII */
+  char        after_exact;   /* 's' for \s, 'h' for \h: decided without PCRE2 on ASCII */
   gboolean    before_exact;  /* before is one simple class: before_last decides on ASCII */
 } Group;
 
@@ -1036,15 +1036,17 @@ first_bytes (const char *java,
   pcre2_code_free (code);
 }
 
-/* Whether a pattern is one character class that the byte tables decide
- * exactly for an ASCII character: "\\s", "\\s+" (afterbreak) or a bracket
- * class of plain characters such as "[.?!…]" (beforebreak). */
-static gboolean
+/* Whether a pattern is one character class decided exactly, for an ASCII
+ * character, without PCRE2: \s, \s+, \h (afterbreak: returns 's' or
+ * 'h') or a bracket class of plain characters such as "[.?!…]"
+ * (beforebreak: the byte table of its last bytes is exact for ASCII). */
+static int
 is_simple_class (const char *java,
                  gboolean    after)
 {
   if (after)
-    return strcmp (java, "\\s") == 0 || strcmp (java, "\\s+") == 0 || strcmp (java, "\\h") == 0;
+    return strcmp (java, "\\h") == 0 ? 'h'
+           : strcmp (java, "\\s") == 0 || strcmp (java, "\\s+") == 0 ? 's' : 0;
   return g_regex_match_simple ("^\\[[^\\\\\\[\\]^\\-]+\\]$", java, 0, 0);
 }
 
@@ -1113,13 +1115,6 @@ build_runs (VvSrx *self)
     }
   self->n_runs = runs->len;
   self->runs = (Run *)g_array_free (runs, FALSE);
-  if (g_getenv ("VV_SRX_DEBUG"))
-    for (guint r = 0; r < self->n_runs; r++)
-      for (guint k = self->runs[r].first_group; k < self->runs[r].first_group + self->runs[r].n_groups; k++)
-        g_printerr ("run %u (combined %d/%d) group %u: rules %u+%u break %d exact %d/%d window %zu\n", r,
-                    self->runs[r].before != NULL, self->runs[r].after != NULL, k,
-                    self->groups[k].first_rule, self->groups[k].n_rules, self->groups[k].is_break,
-                    self->groups[k].before_exact, self->groups[k].after_exact, self->groups[k].window);
 }
 
 static gboolean
@@ -1563,8 +1558,13 @@ decide (VvSrx            *self,
 
           if (!set_has (&group->after_first, next) || !set_has (&group->before_last, prev))
             continue;
-          if (!(group->after_exact && next < 0x80) &&
-              !after_matches (self, group->after, text, length, pos, md))
+          if (group->after_exact && next < 0x80)
+            {
+              /* \s: ASCII white space; \h: space or tab */
+              if (group->after_exact == 'h' ? !(next == ' ' || next == '\t') : !g_ascii_isspace (next))
+                continue;
+            }
+          else if (!after_matches (self, group->after, text, length, pos, md))
             continue;
           if (!(group->before_exact && prev < 0x80) &&
               !before_matches (self, group->before, group->window, text, pos, md))
