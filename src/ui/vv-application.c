@@ -36,7 +36,13 @@ vv_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (vv_window_new (GTK_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (vv_window_new (GTK_APPLICATION (app)));
+      gtk_window_present (window);
+      /* recover unsaved work, or reopen the last project */
+      vv_window_restore_session (VV_WINDOW (window));
+      return;
+    }
   gtk_window_present (window);
 }
 

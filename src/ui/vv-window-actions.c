@@ -154,18 +154,7 @@ finish_save (VvWindow *self,
              GFile    *file,
              gboolean  close_after)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!vv_window_save_to (self, file, &error))
-    {
-      vv_window_show_error (self, error);
-      return;
-    }
-
-  if (close_after)
-    gtk_window_close (GTK_WINDOW (self));
-  else
-    vv_window_show_message (self, _("Project saved"));
+  _vv_window_safety_save (self, file, close_after);
 }
 
 static void

@@ -50,6 +50,12 @@ struct _VvWindow
 
   guint                 pending_focus; /* position + 1 to focus when bound, 0 = none */
   guint                 pending_focus_source;
+  /* vv-window-safety.c */
+  VvJournal            *journal;
+  GFileMonitor         *monitor;
+  char                 *file_checksum; /* of self->file as last loaded or saved */
+  guint                 saving;        /* saves running */
+
   guint                 busy : 1;
   guint                 close_confirmed : 1;
 };
@@ -64,5 +70,19 @@ void     _vv_window_save_as            (VvWindow       *self,
                                         gboolean        close_after);
 void     _vv_window_save               (VvWindow       *self,
                                         gboolean        close_after);
+
+
+/* vv-window-safety.c */
+void     _vv_window_safety_set_document (VvWindow      *self);
+void     _vv_window_safety_dispose      (VvWindow      *self);
+void     _vv_window_safety_save         (VvWindow      *self,
+                                         GFile         *file,
+                                         gboolean       close_after);
+void     _vv_window_safety_saved_sync   (VvWindow      *self,
+                                         GFile         *file);
+void     _vv_window_safety_open_project (VvWindow      *self,
+                                         VvDocument    *document,
+                                         GFile         *file);
+void     _vv_window_safety_remember     (VvWindow      *self);
 
 G_END_DECLS

@@ -280,6 +280,7 @@ vv_window_set_document (VvWindow   *self,
   update_title (self);
   update_progress (self);
   _vv_window_update_actions (self);
+  _vv_window_safety_set_document (self);
 }
 
 static void
@@ -351,7 +352,7 @@ vv_window_open_file (VvWindow *self,
           return;
         }
       g_clear_object (&self->source_file);
-      vv_window_set_document (self, document, file);
+      _vv_window_safety_open_project (self, document, file);
     }
   else
     {
@@ -390,6 +391,7 @@ vv_window_save_to (VvWindow  *self,
 
   if (!vv_project_save (self->document, file, self->cancellable, error))
     return FALSE;
+  _vv_window_safety_saved_sync (self, file);
 
   g_set_object (&self->file, file);
   vv_document_set_dirty (self->document, FALSE);
@@ -477,6 +479,7 @@ vv_window_close_request (GtkWindow *window)
   if (self->close_confirmed || self->document == NULL || !vv_document_get_dirty (self->document))
     {
       vv_settings_save_window_state (vv_settings_get_default (), window);
+      _vv_window_safety_remember (self);
       return GTK_WINDOW_CLASS (vv_window_parent_class)->close_request (window);
     }
 
@@ -506,6 +509,7 @@ vv_window_dispose (GObject *object)
 {
   VvWindow *self = VV_WINDOW (object);
 
+  _vv_window_safety_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_focus_source, g_source_remove);
   if (self->document != NULL)

@@ -31,5 +31,6 @@ void        vv_window_show_error    (VvWindow       *self,
                                      const GError   *error);
 void        vv_window_show_message  (VvWindow       *self,
                                      const char     *message);
+gboolean    vv_window_restore_session (VvWindow     *self);
 
 G_END_DECLS
