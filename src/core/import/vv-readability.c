@@ -887,13 +887,19 @@ static char *
 document_title (xmlNode *root)
 {
   static const char * const h12[] = { "h1", "h2", NULL };
-  xmlNode *title_node = find_element (root, "title");
+  static const char * const title_tags[] = { "title", NULL };
+  g_autoptr(GPtrArray) titles = get_elements (root, title_tags);
+  xmlNode *title_node = NULL;
   g_autofree char *orig = NULL;
   g_autofree char *cur = NULL;
   gboolean hierarchical = FALSE;
   gssize sep;
   char *result;
 
+  /* the page's <title>, not an icon's <svg><title> */
+  for (guint i = 0; i < titles->len && title_node == NULL; i++)
+    if (!has_ancestor_tag (titles->pdata[i], "svg", -1, FALSE))
+      title_node = titles->pdata[i];
   if (title_node == NULL)
     return g_strdup ("");
   orig = inner_text (title_node, FALSE);
@@ -1196,6 +1202,50 @@ next_significant (xmlNode *node)
       node = node->next;
     }
   return node;
+}
+
+/* libxml2's HTML parser knows HTML 4's rules only: <p>Texte<section>…
+ * keeps the section (and, when the </p> is left out, the rest of the page)
+ * inside the paragraph. Browsers close the paragraph first (HTML5 "close a
+ * p element"); do the same, so that the tree is the one the page's
+ * authors saw. Only direct children are moved. */
+static void
+close_paragraphs_like_html5 (xmlNode *root)
+{
+  static const char * const closes_p[] = {
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "dd", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "ul", NULL
+  };
+  static const char * const p_tags[] = { "p", NULL };
+  g_autoptr(GPtrArray) paragraphs = get_elements (root, p_tags);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      xmlNode *p = paragraphs->pdata[i];
+      xmlNode *child = p->children;
+      xmlNode *after = p;
+
+      while (child != NULL && !tag_in (child, closes_p))
+        child = child->next;
+      while (child != NULL)
+        {
+          xmlNode *next = child->next;
+
+          xmlUnlinkNode (child);
+          child->parent = after->parent;
+          child->prev = after;
+          child->next = after->next;
+          if (after->next != NULL)
+            after->next->prev = child;
+          else if (after->parent != NULL)
+            after->parent->last = child;
+          after->next = child;
+          after = child;
+          child = next;
+        }
+    }
 }
 
 /* <br><br> chains become paragraphs */
@@ -2424,6 +2474,7 @@ vv_readability_extract (const char *html,
       if (count_all_elements (root) > MAX_ELEMENTS)
         ctx.flags &= ~FLAG_CLEAN_CONDITIONALLY;   /* keep huge pages linear */
 
+      close_paragraphs_like_html5 (root);
       remove_all (&ctx, root, scripts);
       {
         g_autoptr(GPtrArray) font_nodes = get_elements (root, fonts);
