@@ -180,13 +180,16 @@ xpath_string (xmlDocPtr   doc,
 {
   xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
   xmlXPathObjectPtr result;
+  xmlChar *str;
   char *value;
 
   if (prefix != NULL)
     xmlXPathRegisterNs (ctx, BAD_CAST prefix, BAD_CAST uri);
   result = xmlXPathEvalExpression (BAD_CAST expr, ctx);
   g_assert_nonnull (result);
-  value = g_strdup ((const char *)xmlXPathCastToString (result) ? (const char *)xmlXPathCastToString (result) : "");
+  str = xmlXPathCastToString (result);
+  value = g_strdup (str != NULL ? (const char *)str : "");
+  xmlFree (str);
   xmlXPathFreeObject (result);
   xmlXPathFreeContext (ctx);
   return value;

@@ -657,6 +657,7 @@ test_cli (void)
   edited = replace (csv, "Fares <b> & \"\"quotes\"\" and €14.5M.", "Fares <b> & \"\"quotes\"\" and 14.5 million euros.");
   g_assert_true (g_file_set_contents (csv_path, edited, -1, NULL));
 
+  g_clear_pointer (&err, g_free);
   status = vv_test_run_cli (NULL, &out, &err, "import-review", project, csv_path, "--author", "Ana", NULL);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);

@@ -370,9 +370,10 @@ group_space_len (const char *p)
 {
   if (*p == ' ')
     return 1;
-  if (memcmp (p, NBSP, 2) == 0)
+  /* strncmp, not memcmp: @p may be the last byte before the NUL */
+  if (strncmp (p, NBSP, 2) == 0)
     return 2;
-  if (memcmp (p, NNBSP, 3) == 0 || memcmp (p, "\xe2\x80\x89", 3) == 0)
+  if (strncmp (p, NNBSP, 3) == 0 || strncmp (p, "\xe2\x80\x89", 3) == 0)
     return 3;
   return 0;
 }
