@@ -23,10 +23,12 @@
  *    whose beforebreak ends there and whose afterbreak starts there decides.
  *    Consecutive rules with the same break value and the same afterbreak are
  *    merged into one alternation, so a list of 200 abbreviations costs one
- *    match; runs of such groups with the same break value are first tested
- *    together (one combined beforebreak, one combined afterbreak). A rule
- *    whose afterbreak is just \s, or whose beforebreak is one plain class
- *    such as [.?!], is decided by the byte tables without calling PCRE2. beforebreak is matched as (?:BEFORE)\z on the text cut at the
+ *    match. Before any PCRE2 call, three byte tables rule a group out: the
+ *    bytes its afterbreak can start with, the bytes its beforebreak can end
+ *    with, and the bytes the character before that can end with (so
+ *    "J.-C." is only tried after a "C."). A rule whose afterbreak is just
+ *    \s, or whose beforebreak is one plain class such as [.?!], is decided
+ *    by the tables alone. beforebreak is matched as (?:BEFORE)\z on the text cut at the
  *    candidate, starting no further back than the longest text the pattern
  *    can match (computed from the pattern; 256 characters when unbounded);
  *    afterbreak is matched anchored at the candidate.
@@ -59,6 +61,7 @@ typedef struct
   pcre2_code *after;         /* anchored AFTER, NULL when empty */
   gsize       window;        /* characters to look back for before */
   ByteSet     before_last;   /* bytes before can end with */
+  ByteSet     before_pen;    /* bytes the character before that can end with */
   ByteSet     after_first;   /* bytes after can start with */
   guint       first_rule;
   guint       n_rules;
@@ -67,17 +70,6 @@ typedef struct
   gboolean    before_exact;  /* before is one simple class: before_last decides on ASCII */
 } Group;
 
-/* A run of consecutive groups with the same break value: one combined
- * check of all their befores and one of all their afters rule the whole
- * run out at most candidates. */
-typedef struct
-{
-  pcre2_code *before;        /* (?:B…|B…)\z, or NULL: no combined check */
-  pcre2_code *after;         /* anchored (?:A…|A…), or NULL */
-  gsize       window;
-  guint       first_group;
-  guint       n_groups;
-} Run;
 
 typedef struct
 {
@@ -93,8 +85,6 @@ struct _VvSrx
   RuleCode        *codes;        /* n rules */
   Group           *groups;
   guint            n_groups;
-  Run             *runs;
-  guint            n_runs;
   gboolean         jit;           /* every pattern was JIT-compiled */
   ByteSet          last_bytes;    /* bytes a break rule's beforebreak can end with */
 };
@@ -624,18 +614,38 @@ typedef struct
   const char *p;
 } LastScan;
 
-static gboolean last_alternation (LastScan *s, ByteSet *set, gboolean *nullable);
+/* What the end of a match of a (sub)pattern can look like: the last byte
+ * of its last character, the last byte of the character before it, whether
+ * it can be empty, whether it can be one character long. All are
+ * over-approximations, so the filters built from them never reject a
+ * position where the pattern matches. */
+typedef struct
+{
+  ByteSet  last;
+  ByteSet  pen;
+  gboolean nullable;
+  gboolean single;
+} Ends;
 
-/* Parses one atom; sets its last-byte set and whether it matches empty */
+static gboolean last_alternation (LastScan *s, Ends *ends);
+
+static void
+ends_zero_width (Ends *e)
+{
+  memset (e, 0, sizeof *e);
+  e->nullable = TRUE;
+}
+
+/* Parses one atom (without its quantifier) */
 static gboolean
 last_atom (LastScan *s,
-           ByteSet  *set,
-           gboolean *nullable)
+           Ends     *ends)
 {
   const char *p = s->p;
+  ByteSet *set = &ends->last;
 
-  memset (set, 0, sizeof *set);
-  *nullable = FALSE;
+  memset (ends, 0, sizeof *ends);
+  ends->single = TRUE;
   switch (*p)
     {
     case '\\':
@@ -645,17 +655,23 @@ last_atom (LastScan *s,
           const char *e = strstr (p, "\\E");
           const char *end = e ? e : p + strlen (p);
           const char *last = g_utf8_find_prev_char (p + 1, end);
+          const char *pen = last ? g_utf8_find_prev_char (p + 1, last) : NULL;
 
           if (last == NULL)
-            *nullable = TRUE;
+            ends_zero_width (ends);
           else
             set_add_char (set, last);
+          if (pen != NULL)
+            {
+              set_add_char (&ends->pen, pen);
+              ends->single = FALSE;
+            }
           s->p = e ? e + 2 : end;
           return TRUE;
         }
       if (strchr ("bBAzZGKE", *p) != NULL && *p != '\0')
         {
-          *nullable = TRUE;
+          ends_zero_width (ends);
           s->p = p + 1;
           return TRUE;
         }
@@ -712,7 +728,7 @@ last_atom (LastScan *s,
             const char *e = strchr (p, ')');
             if (e == NULL)
               return FALSE;
-            *nullable = TRUE;
+            ends_zero_width (ends);
             s->p = e + 1;
             return TRUE;
           }
@@ -738,7 +754,7 @@ last_atom (LastScan *s,
                 const char *e = strchr (p, ')');
                 if (e == NULL)
                   return FALSE;
-                *nullable = TRUE;
+                ends_zero_width (ends);
                 s->p = e + 1;
                 return TRUE;
               }
@@ -752,7 +768,7 @@ last_atom (LastScan *s,
                   }
                 if (*p == ')')
                   {
-                    *nullable = TRUE;
+                    ends_zero_width (ends);
                     s->p = p + 1;
                     return TRUE;
                   }
@@ -762,19 +778,16 @@ last_atom (LastScan *s,
               }
           }
         s->p = p;
-        if (!last_alternation (s, set, nullable) || *s->p != ')')
+        if (!last_alternation (s, ends) || *s->p != ')')
           return FALSE;
         s->p++;
         if (zero)
-          {
-            memset (set, 0, sizeof *set);
-            *nullable = TRUE;
-          }
+          ends_zero_width (ends);
         return TRUE;
       }
     case '^':
     case '$':
-      *nullable = TRUE;
+      ends_zero_width (ends);
       s->p = p + 1;
       return TRUE;
     case '.':
@@ -794,33 +807,37 @@ last_atom (LastScan *s,
 
 static gboolean
 last_sequence (LastScan *s,
-               ByteSet  *set,
-               gboolean *nullable)
+               Ends     *seq)
 {
-  /* set of the sequence so far and whether all of it can be empty */
-  memset (set, 0, sizeof *set);
-  *nullable = TRUE;
+  /* the sequence so far, starting empty */
+  ends_zero_width (seq);
 
   while (*s->p != '\0' && *s->p != '|' && *s->p != ')')
     {
-      ByteSet atom;
-      gboolean atom_nullable;
+      Ends atom, x = *seq;
+      guint64 min = 1, max = 1;
       const char *p;
 
-      if (!last_atom (s, &atom, &atom_nullable))
+      if (!last_atom (s, &atom))
         return FALSE;
       p = s->p;
-      if (*p == '*' || *p == '?')
-        atom_nullable = TRUE, p++;
+      if (*p == '*')
+        min = 0, max = G_MAXUINT64, p++;
       else if (*p == '+')
-        p++;
+        max = G_MAXUINT64, p++;
+      else if (*p == '?')
+        min = 0, p++;
       else if (*p == '{' && g_ascii_isdigit (p[1]))
         {
           const char *e = strchr (p, '}');
           if (e != NULL)
             {
-              if (g_ascii_strtoull (p + 1, NULL, 10) == 0)
-                atom_nullable = TRUE;
+              char *end = NULL;
+
+              min = g_ascii_strtoull (p + 1, &end, 10);
+              max = min;
+              if (*end == ',')
+                max = end[1] == '}' ? G_MAXUINT64 : g_ascii_strtoull (end + 1, NULL, 10);
               p = e + 1;
             }
         }
@@ -828,52 +845,93 @@ last_sequence (LastScan *s,
         p++;
       s->p = p;
 
-      /* the match ends in this atom, or before it when it can be empty */
-      if (atom_nullable)
-        set_union (set, &atom);
+      /* the quantified atom */
+      if (max == 0)
+        ends_zero_width (&atom);
       else
         {
-          *set = atom;
-          *nullable = FALSE;
+          if (min == 0)
+            atom.nullable = TRUE;
+          if (max >= 2)
+            set_union (&atom.pen, &atom.last);
         }
+
+      /* the sequence x followed by the atom */
+      seq->last = atom.last;
+      if (atom.nullable)
+        set_union (&seq->last, &x.last);
+      seq->pen = atom.pen;
+      if (atom.single)
+        set_union (&seq->pen, &x.last);
+      if (atom.nullable)
+        set_union (&seq->pen, &x.pen);
+      seq->single = (atom.single && x.nullable) || (atom.nullable && x.single);
+      seq->nullable = x.nullable && atom.nullable;
     }
   return TRUE;
 }
 
 static gboolean
 last_alternation (LastScan *s,
-                  ByteSet  *set,
-                  gboolean *nullable)
+                  Ends     *ends)
 {
-  if (!last_sequence (s, set, nullable))
+  if (!last_sequence (s, ends))
     return FALSE;
   while (*s->p == '|')
     {
-      ByteSet other;
-      gboolean other_nullable;
+      Ends other;
 
       s->p++;
-      if (!last_sequence (s, &other, &other_nullable))
+      if (!last_sequence (s, &other))
         return FALSE;
-      set_union (set, &other);
-      *nullable = *nullable || other_nullable;
+      set_union (&ends->last, &other.last);
+      set_union (&ends->pen, &other.pen);
+      ends->nullable = ends->nullable || other.nullable;
+      ends->single = ends->single || other.single;
     }
   return TRUE;
 }
 
-/* Adds to @set the bytes a match of @pattern can end with */
+/* Adds to @last the bytes a match of @pattern can end with, and to @pen
+ * the bytes the character before its last one can end with (any byte when
+ * the match can be one character long: that character is outside it).
+ * Byte 0 stands for "no character before". */
+static void
+add_end_bytes (const char *pattern,
+               ByteSet    *last,
+               ByteSet    *pen)
+{
+  LastScan s = { pattern };
+  Ends ends;
+
+  /* case-insensitive patterns: the other case of a non-ASCII letter ends
+   * with another byte */
+  if (strstr (pattern, "(?") != NULL && g_regex_match_simple ("\\(\\?[a-zA-Z-]*i", pattern, 0, 0))
+    {
+      set_all (last);
+      set_all (pen);
+      return;
+    }
+  if (!last_alternation (&s, &ends) || *s.p != '\0' || ends.nullable)
+    {
+      set_all (last);
+      set_all (pen);
+      return;
+    }
+  set_union (last, &ends.last);
+  if (ends.single)
+    set_all (pen);
+  else
+    set_union (pen, &ends.pen);
+}
+
 static void
 add_last_bytes (const char *pattern,
                 ByteSet    *set)
 {
-  LastScan s = { pattern };
-  ByteSet last;
-  gboolean nullable;
+  ByteSet pen = { { 0 } };
 
-  if (!last_alternation (&s, &last, &nullable) || *s.p != '\0' || nullable)
-    set_all (set);
-  else
-    set_union (set, &last);
+  add_end_bytes (pattern, set, &pen);
 }
 
 /* set when a pattern could not be JIT-compiled (compiling is done under
@@ -1050,73 +1108,6 @@ is_simple_class (const char *java,
   return g_regex_match_simple ("^\\[[^\\\\\\[\\]^\\-]+\\]$", java, 0, 0);
 }
 
-static pcre2_code *
-compile_alternation (GPtrArray  *patterns,
-                     gboolean    before)
-{
-  g_autoptr(GString) alternation = g_string_new ("(?:");
-  g_autofree char *message = NULL;
-  gsize offset;
-
-  for (guint i = 0; i < patterns->len; i++)
-    {
-      const char *p = g_ptr_array_index (patterns, i);
-
-      if (*p == '\0' || strstr (p, "\\k") != NULL || g_regex_match_simple ("\\\\[1-9]", p, 0, 0))
-        return NULL;
-      g_string_append_printf (alternation, "%s(?:%s)", i ? "|" : "", p);
-    }
-  g_string_append (alternation, before ? ")\\z" : ")");
-  return compile_pattern (alternation->str, before ? 0 : PCRE2_ANCHORED, &message, &offset);
-}
-
-static void
-build_runs (VvSrx *self)
-{
-  GArray *runs = g_array_new (FALSE, TRUE, sizeof (Run));
-
-  for (guint g = 0; g < self->n_groups;)
-    {
-      g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) afters = g_ptr_array_new_with_free_func (g_free);
-      const Group *first = &self->groups[g];
-      Run run = { 0 };
-      guint h = g;
-
-      run.first_group = g;
-      /* split runs where the kind of check changes: rules with a trivial
-       * beforebreak ([.?!]) are told apart by their afterbreak */
-      while (h < self->n_groups && self->groups[h].is_break == first->is_break &&
-             self->groups[h].before_exact == first->before_exact)
-        {
-          const Group *group = &self->groups[h];
-          VvSrxRule *rule = g_ptr_array_index (self->rules, group->first_rule);
-          GString *after = g_string_new (NULL);
-
-          for (guint r = group->first_rule; r < group->first_rule + group->n_rules; r++)
-            {
-              GString *before = g_string_new (NULL);
-              _vv_srx_translate_regex (((VvSrxRule *)g_ptr_array_index (self->rules, r))->before, before, NULL);
-              g_ptr_array_add (befores, g_string_free (before, FALSE));
-            }
-          _vv_srx_translate_regex (rule->after, after, NULL);
-          g_ptr_array_add (afters, g_string_free (after, FALSE));
-          run.window = MAX (run.window, group->window);
-          h++;
-        }
-      run.n_groups = h - g;
-      if (run.n_groups > 1)
-        {
-          run.before = compile_alternation (befores, TRUE);
-          run.after = compile_alternation (afters, FALSE);
-        }
-      g_array_append_val (runs, run);
-      g = h;
-    }
-  self->n_runs = runs->len;
-  self->runs = (Run *)g_array_free (runs, FALSE);
-}
-
 static gboolean
 compile_rules (VvSrx       *self,
                const char  *source_name,
@@ -1222,7 +1213,7 @@ compile_rules (VvSrx       *self,
           _vv_srx_translate_regex (rule->before, before, NULL);
           if (before->len == 0)
             empty_before = TRUE;
-          add_last_bytes (before->str, &group.before_last);
+          add_end_bytes (before->str, &group.before_last, &group.before_pen);
           if (alternation->len > 0)
             g_string_append_c (alternation, '|');
           g_string_append_printf (alternation, "(?:%s)", before->str);
@@ -1270,7 +1261,6 @@ compile_rules (VvSrx       *self,
 
   self->n_groups = groups->len;
   self->groups = (Group *)g_array_free (groups, FALSE);
-  build_runs (self);
   return TRUE;
 }
 
@@ -1455,12 +1445,7 @@ _vv_srx_unref (VvSrx *self)
       pcre2_code_free (self->groups[i].before);
       pcre2_code_free (self->groups[i].after);
     }
-  for (guint i = 0; i < self->n_runs; i++)
-    {
-      pcre2_code_free (self->runs[i].before);
-      pcre2_code_free (self->runs[i].after);
-    }
-  g_free (self->runs);
+
   g_free (self->codes);
   g_free (self->groups);
   g_ptr_array_unref (self->rules);
@@ -1542,35 +1527,33 @@ decide (VvSrx            *self,
 {
   guchar next = (guchar)text[pos];
   guchar prev = (guchar)text[pos - 1];
+  guchar pen;
+  gsize q = pos - 1;
 
-  for (guint r = 0; r < self->n_runs; r++)
+  /* last byte of the character before the previous one (0: none) */
+  while (q > 0 && ((guchar)text[q] & 0xC0) == 0x80)
+    q--;
+  pen = q > 0 ? (guchar)text[q - 1] : 0;
+
+  for (guint g = 0; g < self->n_groups; g++)
     {
-      const Run *run = &self->runs[r];
+      const Group *group = &self->groups[g];
 
-      if (run->n_groups > 1 &&
-          (!after_matches (self, run->after, text, length, pos, md) ||
-           !before_matches (self, run->before, run->window, text, pos, md)))
+      if (!set_has (&group->after_first, next) || !set_has (&group->before_last, prev) ||
+          !set_has (&group->before_pen, pen))
         continue;
-
-      for (guint g = run->first_group; g < run->first_group + run->n_groups; g++)
+      if (group->after_exact && next < 0x80)
         {
-          const Group *group = &self->groups[g];
-
-          if (!set_has (&group->after_first, next) || !set_has (&group->before_last, prev))
+          /* \s: ASCII white space; \h: space or tab */
+          if (group->after_exact == 'h' ? !(next == ' ' || next == '\t') : !g_ascii_isspace (next))
             continue;
-          if (group->after_exact && next < 0x80)
-            {
-              /* \s: ASCII white space; \h: space or tab */
-              if (group->after_exact == 'h' ? !(next == ' ' || next == '\t') : !g_ascii_isspace (next))
-                continue;
-            }
-          else if (!after_matches (self, group->after, text, length, pos, md))
-            continue;
-          if (!(group->before_exact && prev < 0x80) &&
-              !before_matches (self, group->before, group->window, text, pos, md))
-            continue;
-          return (int)g;
         }
+      else if (!after_matches (self, group->after, text, length, pos, md))
+        continue;
+      if (!(group->before_exact && prev < 0x80) &&
+          !before_matches (self, group->before, group->window, text, pos, md))
+        continue;
+      return (int)g;
     }
   return -1;
 }
