@@ -296,6 +296,8 @@ set_busy (VvWindow *self,
   _vv_window_update_actions (self);
 }
 
+/* @source is the imported GFile; an http(s) address (vv_import_uri_async)
+ * has no source object, the window keeps its GFile in source_file. */
 static void
 import_cb (GObject      *source,
            GAsyncResult *result,
@@ -305,7 +307,10 @@ import_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(VvDocument) document = NULL;
 
-  document = vv_import_file_finish (G_FILE (source), result, &error);
+  if (source != NULL)
+    document = vv_import_file_finish (G_FILE (source), result, &error);
+  else
+    document = vv_import_uri_finish (result, &error);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
@@ -319,7 +324,8 @@ import_cb (GObject      *source,
   vv_document_set_target_language (document,
                                    vv_settings_get_target_language (vv_settings_get_default ()));
   vv_document_set_dirty (document, FALSE);
-  g_set_object (&self->source_file, G_FILE (source));
+  if (source != NULL)
+    g_set_object (&self->source_file, G_FILE (source));
   vv_window_set_document (self, document, NULL);
 }
 
@@ -341,7 +347,18 @@ vv_window_open_file (VvWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   basename = g_file_get_basename (file);
-  if (basename != NULL && g_str_has_suffix (basename, ".visavis"))
+  if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+    {
+      /* `visavis https://…`: fetched with libsoup, not through GVfs */
+      g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+      g_autofree char *uri = g_file_get_uri (file);
+
+      set_busy (self, TRUE);
+      g_set_object (&self->source_file, file);
+      vv_import_uri_async (uri, segmenter, NULL, NULL, NULL, NULL, self->cancellable,
+                           import_cb, g_object_ref (self));
+    }
+  else if (basename != NULL && g_str_has_suffix (basename, ".visavis"))
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(VvDocument) document = vv_project_load (file, self->cancellable, &error);

@@ -1,0 +1,211 @@
+/* test-open.c: the ways an article reaches the window: an http(s) address,
+ * a file dropped on the window, `visavis FILE` on the command line
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "vv-application.h"
+#include "vv-test-utils.h"
+#include "vv-ui-test-utils.h"
+#include "vv-window-private.h"
+
+static const char page[] =
+  "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
+  "<title>Le tramway entre en service</title></head><body>"
+  "<article><h1>Le tramway entre en service</h1>"
+  "<p>La première rame a quitté le dépôt à 05h30. Elle a rejoint le campus en 27 minutes.</p>"
+  "</article></body></html>";
+
+/* A loopback server in the main context: the window's fetch runs while the
+ * test iterates the main loop. */
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  if (g_strcmp0 (path, "/article.html") == 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        page, strlen (page));
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static char *
+start_server (SoupServer **server)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *base;
+
+  *server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (*server, NULL, handler, NULL, NULL);
+  g_assert_true (soup_server_listen_local (*server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (*server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return base;
+}
+
+static gboolean
+done_loading (gpointer data)
+{
+  return !vv_window_get_busy (data);
+}
+
+static VvWindow *
+open_window (void)
+{
+  VvWindow *window = vv_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (VvWindow *window)
+{
+  if (vv_window_get_document (window) != NULL)
+    vv_document_set_dirty (vv_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vv_ui_test_flush ();
+}
+
+static void
+test_open_url (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *base = start_server (&server);
+  g_autofree char *url = g_strconcat (base, "article.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (url);
+  VvWindow *window = open_window ();
+  VvDocument *document;
+
+  vv_window_open_file (window, file);
+  g_assert_true (vv_window_get_busy (window));
+  g_assert_true (vv_ui_test_wait_until (done_loading, window));
+
+  document = vv_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (vv_document_get_title (document), ==, "Le tramway entre en service");
+  g_assert_cmpuint (vv_document_get_n_segments (document), >=, 3);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "article.html");
+  close_window (window);
+}
+
+/* A 404 leaves the window empty, not busy, with the error shown. */
+static void
+test_open_url_not_found (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *base = start_server (&server);
+  g_autofree char *url = g_strconcat (base, "missing.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (url);
+  VvWindow *window = open_window ();
+
+  vv_window_open_file (window, file);
+  g_assert_true (vv_ui_test_wait_until (done_loading, window));
+  g_assert_null (vv_window_get_document (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  close_window (window);
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return vv_window_get_document (data) != NULL && !vv_window_get_busy (data);
+}
+
+/* Dropping a file on the window opens it. */
+static void
+test_drop_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  VvWindow *window = open_window ();
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (window->drop_target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  g_assert_true (vv_ui_test_wait_until (has_document, window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "article.txt");
+  close_window (window);
+}
+
+typedef struct
+{
+  GApplication *app;
+  gboolean      opened;
+  guint         ticks;
+} RunCheck;
+
+static gboolean
+check_opened_cb (gpointer data)
+{
+  RunCheck *check = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (check->app));
+
+  if (window != NULL && has_document (window))
+    {
+      check->opened = TRUE;
+      vv_document_set_dirty (vv_window_get_document (VV_WINDOW (window)), FALSE);
+      g_application_quit (check->app);
+      return G_SOURCE_REMOVE;
+    }
+  if (++check->ticks > 200)   /* 10 s */
+    {
+      g_application_quit (check->app);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* `visavis FILE`: the application opens the file in a window. */
+static void
+test_command_line_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "article.txt", NULL);
+  g_autoptr(VvApplication) app = vv_application_new ();
+  char *argv[] = { (char *) "visavis", path, NULL };
+  RunCheck check = { G_APPLICATION (app), FALSE, 0 };
+  int status;
+
+  /* no D-Bus in tests: run as a non-unique instance */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, check_opened_cb, &check);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check.opened);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!vv_ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/ui/open/url", test_open_url);
+  g_test_add_func ("/ui/open/url-not-found", test_open_url_not_found);
+  g_test_add_func ("/ui/open/drop-file", test_drop_file);
+  g_test_add_func ("/ui/open/command-line-file", test_command_line_file);
+
+  return g_test_run ();
+}
