@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "vv-application.h"
+#include "vv-test-server.h"
 #include "vv-test-utils.h"
 #include "vv-ui-test-utils.h"
 #include "vv-window-private.h"
@@ -21,8 +22,7 @@ static const char page[] =
   "<p>La première rame a quitté le dépôt à 05h30. Elle a rejoint le campus en 27 minutes.</p>"
   "</article></body></html>";
 
-/* A loopback server in the main context: the window's fetch runs while the
- * test iterates the main loop. */
+/* Served by vv-test-server (its own thread). */
 static void
 handler (SoupServer        *server,
          SoupServerMessage *msg,
@@ -38,23 +38,6 @@ handler (SoupServer        *server,
     }
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-}
-
-static char *
-start_server (SoupServer **server)
-{
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  char *base;
-
-  *server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (*server, NULL, handler, NULL, NULL);
-  g_assert_true (soup_server_listen_local (*server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (*server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return base;
 }
 
 static gboolean
@@ -85,9 +68,7 @@ close_window (VvWindow *window)
 static void
 test_open_url (void)
 {
-  g_autoptr(SoupServer) server = NULL;
-  g_autofree char *base = start_server (&server);
-  g_autofree char *url = g_strconcat (base, "article.html", NULL);
+  g_autofree char *url = vv_test_server_url ("/article.html");
   g_autoptr(GFile) file = g_file_new_for_uri (url);
   VvWindow *window = open_window ();
   VvDocument *document;
@@ -108,9 +89,7 @@ test_open_url (void)
 static void
 test_open_url_not_found (void)
 {
-  g_autoptr(SoupServer) server = NULL;
-  g_autofree char *base = start_server (&server);
-  g_autofree char *url = g_strconcat (base, "missing.html", NULL);
+  g_autofree char *url = vv_test_server_url ("/missing.html");
   g_autoptr(GFile) file = g_file_new_for_uri (url);
   VvWindow *window = open_window ();
 
@@ -199,13 +178,20 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   if (!vv_ui_test_init (&argc, &argv))
     return 0;
+
+  vv_test_server_start (handler, NULL);
 
   g_test_add_func ("/ui/open/url", test_open_url);
   g_test_add_func ("/ui/open/url-not-found", test_open_url_not_found);
   g_test_add_func ("/ui/open/drop-file", test_drop_file);
   g_test_add_func ("/ui/open/command-line-file", test_command_line_file);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  vv_test_server_stop ();
+  return status;
 }
