@@ -169,6 +169,17 @@ static const Case cases[] = {
   { "ad/suite", VV_BOILERPLATE_AD, "La suite après cette publicité" },
   { "not/ad/sentence", VV_BOILERPLATE_NONE, "La publicité en ligne a reculé de 4 % l'an dernier." },
 
+  /* More furniture seen on French news sites */
+  { "ad/outbrain", VV_BOILERPLATE_AD, "Recommandé par Outbrain" },
+  { "ad/sponsorise-par", VV_BOILERPLATE_AD, "Contenus sponsorisés par Adnexus" },
+  { "credit/caption-agency", VV_BOILERPLATE_CREDIT, "Des manifestants place de la République, le 12 mars. AFP/Jean Dupont" },
+  { "credit/caption-parenthesis", VV_BOILERPLATE_CREDIT, "Le port de Marseille au petit matin (AFP)" },
+  { "subscribe/aime", VV_BOILERPLATE_SUBSCRIBE, "Vous avez aimé cet article ?" },
+  { "button/signaler", VV_BOILERPLATE_BUTTON, "Signaler une erreur" },
+  { "button/selections", VV_BOILERPLATE_BUTTON, "Ajouter à vos sélections" },
+  { "not/credit/afp-sentence", VV_BOILERPLATE_NONE, "Le ministre l'a confirmé mardi à l'AFP." },
+  { "not/ad/propose", VV_BOILERPLATE_NONE, "Proposé par la commission, le texte sera voté en juin par les députés." },
+
   /* Ordinary article text */
   { "not/heading", VV_BOILERPLATE_NONE, "Une ville en ruines" },
   { "not/question", VV_BOILERPLATE_NONE, "Comment expliquez-vous ce revirement ?" },

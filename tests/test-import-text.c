@@ -82,6 +82,10 @@ test_text_shapes (void)
     { "Titre\n\n> Une citation.\n\n1. un\n2) deux\n", "TQLL" },
     /* Boilerplate before the title is not the title */
     { "Accueil > Monde\nPublié le 3 mai 2025\n\nLe vrai titre\n\nLe texte.\n", "BBTP" },
+    /* A rubric above the title is not the title */
+    { "International\n\nLa Syrie reprend la ville de Soukhna\n\nLe texte.\n", "BTP" },
+    /* A short title is still a title */
+    { "Bilan\n\nLe texte.\n", "TP" },
     /* A label takes the next line along */
     { "Titre\n\nTexte de l'article.\n\nSur le même sujet\nUn autre article\n\nSuite du texte.\n", "TPBBP" },
   };

@@ -49,7 +49,9 @@ static const Rule rules[] = {
     "^(publicite|pub|sponsorise|contenu sponsorise|contenus sponsorises|contenu partenaire|"
     "contenu de marque|article sponsorise|annonce|publireportage|publi-reportage|"
     "publi-communique|en partenariat avec .{1,40}|la suite apres (cette |la )?(publicite|pub)|"
-    "la suite de l'article apres (cette |la )?publicite)$" },
+    "la suite de l'article apres (cette |la )?publicite|(sponsorise|propose|recommande) par .{1,40}|"
+    "contenus? (sponsorises?|partenaires?)( par .{1,40})?)$" },
+  { VV_BOILERPLATE_AD, 120, 0, "\\b(outbrain|taboola)\\b" },
 
   /* Comments */
   { VV_BOILERPLATE_COMMENTS, 60, 0,
@@ -120,6 +122,10 @@ static const Rule rules[] = {
   { VV_BOILERPLATE_SUBSCRIBE, 200, RULE_NO_PERIOD,
     "(^s'abonner|^inscrivez-vous|^connectez-vous|^identifiez-vous|^newsletters?$|^s'inscrire)" },
 
+  { VV_BOILERPLATE_SUBSCRIBE, 120, 0,
+    "^(vous avez aime|cet article vous a (plu|interesse)|vous aimez (cet article|nos articles)|"
+    "soutenez-nous|aidez-nous|signaler (une erreur|un contenu|un abus|ce commentaire))" },
+
   /* Datelines and reading time */
   { VV_BOILERPLATE_DATELINE, 160, RULE_NO_PERIOD | RULE_TIME_OK,
     "^(publie|mis a jour|mise a jour|modifie|actualise|cree|poste|paru|edite|maj)( le| a| ?:| il y a| "
@@ -157,6 +163,9 @@ static const Rule rules[] = {
     "anadolu|shutterstock|istock|wikimedia commons|dr|d\\.r\\.)\\)?( ?[/,] ?[\\w .-]{1,30}){0,3}$" },
   { VV_BOILERPLATE_CREDIT, 100, RULE_NO_PERIOD,
     "^\\(?(photo|illustration|image) (d'illustration|afp|reuters|d'archives?|archives?)\\b" },
+  { VV_BOILERPLATE_CREDIT, 300, 0,
+    "[.(/|-] ?(photo )?(afp|reuters|ap|belga|maxppp|sipa|getty images?|abaca|hans lucas|epa|anadolu)"
+    "( ?/ ?[\\w .-]{1,40})?\\)?$" },
 
   /* Cookie and consent banners: phrases no article uses about itself */
   { VV_BOILERPLATE_CONSENT, 0, 0,
@@ -244,6 +253,13 @@ static const Word button_words[] = {
   { VV_BOILERPLATE_BUTTON, "direct" },
   { VV_BOILERPLATE_BUTTON, "live" },
   { VV_BOILERPLATE_BUTTON, "offrir" },
+  { VV_BOILERPLATE_BUTTON, "ajouter a mes selections" },
+  { VV_BOILERPLATE_BUTTON, "ajouter a vos selections" },
+  { VV_BOILERPLATE_BUTTON, "sauvegarder cet article" },
+  { VV_BOILERPLATE_BUTTON, "signaler une erreur" },
+  { VV_BOILERPLATE_BUTTON, "voir les commentaires" },
+  { VV_BOILERPLATE_BUTTON, "reagir a cet article" },
+  { VV_BOILERPLATE_BUTTON, "s'inscrire a la newsletter" },
   { VV_BOILERPLATE_SHARE, "partager" },
   { VV_BOILERPLATE_SHARE, "partagez" },
   { VV_BOILERPLATE_SHARE, "imprimer" },

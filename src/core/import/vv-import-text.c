@@ -417,6 +417,23 @@ classify_units (GArray *units)
       i = MAX (j, i + 1);
     }
 
+  /* A rubric or genre label above the title ("International",
+   * "Entretien") is furniture when a longer title-like line follows */
+  for (guint i = 0; i < n; i++)
+    {
+      if (is_boilerplate (&u[i]))
+        continue;
+      if (u[i].kind == VV_BLOCK_KIND_PARAGRAPH && u[i].heading_like && vv_count_words (u[i].text) <= 2)
+        for (guint j = i + 1; j < n && j <= i + 3; j++)
+          if (!is_boilerplate (&u[j]))
+            {
+              if (u[j].kind == VV_BLOCK_KIND_PARAGRAPH && u[j].heading_like && vv_count_words (u[j].text) >= 4)
+                mark_boilerplate (&u[i], VV_BOILERPLATE_BUTTON);
+              break;
+            }
+      break;
+    }
+
   /* The title: the first line that is not boilerplate, if it is short */
   for (guint i = 0; i < n && title < 0; i++)
     if (!is_boilerplate (&u[i]) && u[i].kind == VV_BLOCK_KIND_PARAGRAPH)
