@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "vv-boilerplate.h"
 #include "vv-import-private.h"
 
@@ -327,21 +330,48 @@ static const Word button_words[] = {
 /* A line of buttons is at most this long */
 #define BUTTON_LINE_MAX 200
 
-static GRegex **compiled_rules;
-static GRegex *cookie_regex;
-static GRegex *address_regex;
-static GRegex *consent_regex;
-static GRegex *time_regex;
+/* PCRE2 directly rather than GRegex: GRegex allocates match data on every
+ * call, which cost more than the matching itself for ~50 rules a line */
+typedef struct
+{
+  pcre2_code *code;
+  gboolean    jit;
+} Regex;
 
-static GRegex *
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (pcre2_match_data, pcre2_match_data_free)
+
+static Regex *compiled_rules;
+static Regex cookie_regex;
+static Regex address_regex;
+static Regex consent_regex;
+static Regex time_regex;
+
+static Regex
 compile (const char *pattern)
 {
-  g_autoptr(GError) error = NULL;
-  GRegex *regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
+  Regex regex = { NULL, FALSE };
+  int errcode;
+  PCRE2_SIZE erroffset;
 
+  /* UTF and Unicode properties, as GRegex does */
+  regex.code = pcre2_compile ((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                              &errcode, &erroffset, NULL);
   /* The patterns are ours: a bad one is a programming error */
-  g_assert_no_error (error);
+  if (regex.code == NULL)
+    g_error ("vv-boilerplate: bad pattern at %zu: %s", (gsize)erroffset, pattern);
+  regex.jit = pcre2_jit_compile (regex.code, PCRE2_JIT_COMPLETE) == 0;
   return regex;
+}
+
+static gboolean
+regex_match (const Regex      *regex,
+             const char       *subject,
+             pcre2_match_data *md)
+{
+  /* The subject was validated as UTF-8 when it was normalised */
+  if (regex->jit)
+    return pcre2_jit_match (regex->code, (PCRE2_SPTR)subject, strlen (subject), 0, 0, md, NULL) >= 0;
+  return pcre2_match (regex->code, (PCRE2_SPTR)subject, strlen (subject), 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
 static void
@@ -351,7 +381,7 @@ ensure_rules (void)
 
   if (g_once_init_enter (&initialized))
     {
-      compiled_rules = g_new0 (GRegex *, G_N_ELEMENTS (rules));
+      compiled_rules = g_new0 (Regex, G_N_ELEMENTS (rules));
       for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
         compiled_rules[i] = compile (rules[i].pattern);
 
@@ -597,11 +627,12 @@ may_be_consent (const char *text)
 /* A sentence that mentions cookies is consent text only when it talks to
  * the reader (or speaks for the site) about consent */
 static gboolean
-is_consent_sentence (const char *low)
+is_consent_sentence (const char       *low,
+                     pcre2_match_data *md)
 {
-  return g_regex_match (cookie_regex, low, 0, NULL) &&
-         g_regex_match (address_regex, low, 0, NULL) &&
-         g_regex_match (consent_regex, low, 0, NULL);
+  return regex_match (&cookie_regex, low, md) &&
+         regex_match (&address_regex, low, md) &&
+         regex_match (&consent_regex, low, md);
 }
 
 /**
@@ -624,8 +655,10 @@ vv_boilerplate_classify_line (const char         *text,
 {
   g_autofree char *norm = NULL;
   g_autofree char *low = NULL;
+  g_autoptr(pcre2_match_data) md = NULL;
   GString *norm_str, *low_str;
   glong n_chars;
+  gboolean ends_sentence;
   VvBoilerplateKind kind;
 
   if (hints != NULL)
@@ -634,7 +667,9 @@ vv_boilerplate_classify_line (const char         *text,
 
   ensure_rules ();
 
-  if (_vv_import_strlen_upto (text, LONG_LINE_CHARS) > LONG_LINE_CHARS && !may_be_consent (text))
+  /* Bytes first: most lines are short enough not to need counting */
+  if (strlen (text) > LONG_LINE_CHARS &&
+      _vv_import_strlen_upto (text, LONG_LINE_CHARS) > LONG_LINE_CHARS && !may_be_consent (text))
     return VV_BOILERPLATE_NONE;
 
   norm_str = g_string_sized_new (256);
@@ -648,21 +683,23 @@ vv_boilerplate_classify_line (const char         *text,
   norm = g_string_free (norm_str, FALSE);
   low = g_string_free (low_str, FALSE);
   n_chars = g_utf8_strlen (norm, -1);
+  ends_sentence = ends_like_sentence (norm);
 
   kind = classify_buttons (low);
   if (kind != VV_BOILERPLATE_NONE)
     return kind;
 
+  md = pcre2_match_data_create (1, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
       const Rule *rule = &rules[i];
 
       if (rule->max_chars != 0 && n_chars > (glong)rule->max_chars)
         continue;
-      if ((rule->flags & RULE_NO_PERIOD) && ends_like_sentence (norm) &&
-          !((rule->flags & RULE_TIME_OK) && g_regex_match (time_regex, low, 0, NULL)))
+      if ((rule->flags & RULE_NO_PERIOD) && ends_sentence &&
+          !((rule->flags & RULE_TIME_OK) && regex_match (&time_regex, low, md)))
         continue;
-      if (!g_regex_match (compiled_rules[i], (rule->flags & RULE_CASED) ? norm : low, 0, NULL))
+      if (!regex_match (&compiled_rules[i], (rule->flags & RULE_CASED) ? norm : low, md))
         continue;
 
       if (hints != NULL && (rule->flags & RULE_LABEL))
@@ -670,7 +707,7 @@ vv_boilerplate_classify_line (const char         *text,
       return rule->kind;
     }
 
-  if (is_consent_sentence (low))
+  if (is_consent_sentence (low, md))
     return VV_BOILERPLATE_CONSENT;
 
   return VV_BOILERPLATE_NONE;

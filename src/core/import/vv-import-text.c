@@ -124,6 +124,35 @@ looks_like_heading (const char *text)
          first == '"' || first == 0x201C || first == '\'';
 }
 
+/* "International", "Entretien", "Faits divers": one or two words that do
+ * not start like a phrase ("Un titre") */
+static gboolean
+looks_like_rubric (const char *text)
+{
+  static const char * const determiners[] = {
+    "un ", "une ", "le ", "la ", "les ", "des ", "du ", "l'", "l\u2019", "ce ", "cette ", "mon ", "notre ", NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (vv_count_words (text) > 2)
+    return FALSE;
+  for (guint i = 0; determiners[i] != NULL; i++)
+    if (g_str_has_prefix (lower, determiners[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A headline: four words or more, one sentence, no question */
+static gboolean
+looks_like_title (const char *text)
+{
+  gunichar last = last_char (text);
+
+  if (!looks_like_heading (text) || vv_count_words (text) < 4 || last == '?' || last == '!')
+    return FALSE;
+  return strstr (text, ". ") == NULL && strstr (text, "! ") == NULL && strstr (text, "? ") == NULL;
+}
+
 static gboolean
 ends_with_question (const char *text)
 {
@@ -423,11 +452,11 @@ classify_units (GArray *units)
     {
       if (is_boilerplate (&u[i]))
         continue;
-      if (u[i].kind == VV_BLOCK_KIND_PARAGRAPH && u[i].heading_like && vv_count_words (u[i].text) <= 2)
+      if (u[i].kind == VV_BLOCK_KIND_PARAGRAPH && u[i].heading_like && looks_like_rubric (u[i].text))
         for (guint j = i + 1; j < n && j <= i + 3; j++)
           if (!is_boilerplate (&u[j]))
             {
-              if (u[j].kind == VV_BLOCK_KIND_PARAGRAPH && u[j].heading_like && vv_count_words (u[j].text) >= 4)
+              if (u[j].kind == VV_BLOCK_KIND_PARAGRAPH && looks_like_title (u[j].text))
                 mark_boilerplate (&u[i], VV_BOILERPLATE_BUTTON);
               break;
             }
