@@ -1207,8 +1207,10 @@ compile_rules (VvSrx       *self,
           gboolean backref = strstr (rule->before, "\\k") != NULL ||
                              g_regex_match_simple ("\\\\[1-9]", rule->before, 0, 0);
 
+          /* a rule decided by the byte tables alone stays alone */
           if (j > i && (rule->is_break != first->is_break || strcmp (rule->after, first->after) != 0 ||
-                        backref))
+                        backref || is_simple_class (rule->before, FALSE) ||
+                        is_simple_class (first->before, FALSE)))
             break;
           _vv_srx_translate_regex (rule->before, before, NULL);
           if (before->len == 0)
