@@ -58,6 +58,9 @@ server_thread (gpointer data)
 
   soup_server_disconnect (server.server);
   g_clear_object (&server.server);
+  /* let the closed connections finish */
+  while (g_main_context_iteration (server.context, FALSE))
+    ;
   g_main_context_pop_thread_default (server.context);
   return NULL;
 }
