@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "vv-open-url-dialog.h"
+#include "vv-segmentation-page.h"
+#include "vv-settings.h"
 
 struct _VvOpenUrlDialog
 {
@@ -183,7 +185,11 @@ vv_open_url_dialog_open (VvOpenUrlDialog *self)
   set_busy (self, TRUE);
 
   self->cancellable = g_cancellable_new ();
-  segmenter = vv_segmenter_new ("fr");
+  /* the user's SRX rules when set, as for files */
+  segmenter = vv_segmentation_make_segmenter (vv_settings_get_gsettings (vv_settings_get_default ()),
+                                              "fr", NULL);
+  if (segmenter == NULL)
+    segmenter = vv_segmenter_new ("fr");
   vv_import_uri_async (uri, segmenter, &self->options,
                        on_progress, g_object_ref (self), g_object_unref,
                        self->cancellable, import_done_cb, g_object_ref (self));

@@ -151,6 +151,23 @@ test_open_url (void)
 }
 
 static void
+test_open_file_with_url (void)
+{
+  VvWindow *window = vv_window_new (NULL);
+  g_autofree char *uri = vv_test_server_url ("/article");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  /* `visavis https://…` and dropped links arrive as a GFile */
+  gtk_window_present (GTK_WINDOW (window));
+  vv_window_open_file (window, file);
+  g_assert_true (vv_window_get_busy (window));
+  g_assert_true (vv_ui_test_wait_until (has_document, window));
+  g_assert_cmpstr (vv_document_get_source_uri (vv_window_get_document (window)), ==, uri);
+  g_assert_false (vv_window_get_busy (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_progress_and_cancel (void)
 {
   VvWindow *window = vv_window_new (NULL);
@@ -235,6 +252,7 @@ main (int   argc,
   vv_test_server_start (handler, NULL);
 
   g_test_add_func ("/ui/open-url/open", test_open_url);
+  g_test_add_func ("/ui/open-url/open-file-with-url", test_open_file_with_url);
   g_test_add_func ("/ui/open-url/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/ui/open-url/errors", test_errors_stay_in_dialog);
 
