@@ -137,5 +137,10 @@ vv_date_time_format_iso8601 (GDateTime *dt)
     return NULL;
 
   utc = g_date_time_to_utc (dt);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* %Y is not zero-padded: year 963 would be written “963-…”, which
+   * g_date_time_new_from_iso8601() does not read back */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }

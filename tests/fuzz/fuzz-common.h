@@ -11,6 +11,7 @@
 
 #pragma once
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,11 +29,20 @@ vv_fuzz_fail (const char *what)
   abort ();
 }
 
+/* A fatal log message raises SIGTRAP, which libFuzzer does not catch:
+ * turn it into an abort so that the input is saved */
+G_GNUC_UNUSED static void
+vv_fuzz_on_trap (int signum)
+{
+  abort ();
+}
+
 G_GNUC_UNUSED static gpointer
 vv_fuzz_init_once (gpointer data)
 {
   vv_locale_init ("C.UTF-8");
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
+  signal (SIGTRAP, vv_fuzz_on_trap);
   return vv_segmenter_new ("fr");
 }
 

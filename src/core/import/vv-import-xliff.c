@@ -480,7 +480,8 @@ _vv_roundtrip_read_xliff (GBytes      *bytes,
   if (doc == NULL)
     {
       const xmlError *xml_error = xmlGetLastError ();
-      g_autofree char *message = g_strstrip (g_strdup (xml_error && xml_error->message ? xml_error->message : ""));
+      /* libxml2 quotes the offending bytes, which need not be UTF-8 */
+      g_autofree char *message = g_strstrip (g_utf8_make_valid (xml_error && xml_error->message ? xml_error->message : "", -1));
 
       g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_FORMAT,
                    _("“%s”, line %d: not well-formed XML: %s"), display_name,

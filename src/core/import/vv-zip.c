@@ -339,8 +339,9 @@ vv_zip_read_xml (VvZip       *zip,
   if (doc == NULL || !ctxt->wellFormed)
     {
       const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
-      g_autofree char *message = g_strstrip (g_strdup (xml_error != NULL && xml_error->message != NULL
-                                                       ? xml_error->message : "?"));
+      /* libxml2 quotes the offending bytes, which need not be UTF-8 */
+      g_autofree char *message = g_strstrip (g_utf8_make_valid (xml_error != NULL && xml_error->message != NULL
+                                                                ? xml_error->message : "?", -1));
 
       g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_FORMAT,
                    /* Translators: “file.docx”: word/document.xml, line 3: the XML error */

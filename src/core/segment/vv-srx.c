@@ -1291,7 +1291,12 @@ _vv_srx_new (GBytes      *xml,
       xmlErrorPtr xerror = xmlCtxtGetLastError (ctxt);
 
       if (xerror != NULL && xerror->message != NULL)
-        g_string_printf (xml_error, _("line %d: %s"), xerror->line, xerror->message);
+        {
+          /* libxml2 quotes the offending bytes, which need not be UTF-8 */
+          g_autofree char *valid = g_utf8_make_valid (xerror->message, -1);
+
+          g_string_printf (xml_error, _("line %d: %s"), xerror->line, valid);
+        }
       g_strstrip (xml_error->str);
       xml_error->len = strlen (xml_error->str);
     }
