@@ -24,6 +24,7 @@ struct _VvSettings
   guint      autosave_interval;
   char      *color_scheme;
   char     **mt_providers;
+  char     **recent_projects;
 };
 
 G_DEFINE_FINAL_TYPE (VvSettings, vv_settings, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_AUTOSAVE_INTERVAL,
   PROP_COLOR_SCHEME,
   PROP_MT_PROVIDERS,
+  PROP_RECENT_PROJECTS,
   N_PROPS
 };
 
@@ -54,6 +56,7 @@ vv_settings_finalize (GObject *object)
   g_clear_pointer (&self->target_language, g_free);
   g_clear_pointer (&self->color_scheme, g_free);
   g_clear_pointer (&self->mt_providers, g_strfreev);
+  g_clear_pointer (&self->recent_projects, g_strfreev);
 
   G_OBJECT_CLASS (vv_settings_parent_class)->finalize (object);
 }
@@ -94,6 +97,9 @@ vv_settings_get_property (GObject    *object,
       break;
     case PROP_MT_PROVIDERS:
       g_value_set_boxed (value, self->mt_providers);
+      break;
+    case PROP_RECENT_PROJECTS:
+      g_value_set_boxed (value, self->recent_projects);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -163,6 +169,18 @@ vv_settings_set_property (GObject      *object,
         changed = TRUE;
       }
       break;
+    case PROP_RECENT_PROJECTS:
+      {
+        const char * const *paths = g_value_get_boxed (value);
+
+        if (self->recent_projects != NULL && paths != NULL
+            && g_strv_equal ((const char * const *) self->recent_projects, paths))
+          break;
+        g_strfreev (self->recent_projects);
+        self->recent_projects = g_strdupv ((char **) paths);
+        changed = TRUE;
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,6 +218,9 @@ vv_settings_class_init (VvSettingsClass *klass)
     g_param_spec_string ("color-scheme", NULL, NULL, "default", flags);
   properties[PROP_MT_PROVIDERS] =
     g_param_spec_boxed ("mt-providers", NULL, NULL, G_TYPE_STRV, flags);
+  /* paths of *.visavis projects, newest first */
+  properties[PROP_RECENT_PROJECTS] =
+    g_param_spec_boxed ("recent-projects", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -210,7 +231,7 @@ vv_settings_init (VvSettings *self)
   static const char * const keys[] = {
     "author-name", "target-language", "font-scale",
     "window-width", "window-height", "window-maximized",
-    "autosave-interval", "color-scheme", "mt-providers",
+    "autosave-interval", "color-scheme", "mt-providers", "recent-projects",
   };
 
   self->font_scale = 1.0;
@@ -361,4 +382,57 @@ vv_settings_save_window_state (VvSettings *self,
     g_object_set (self, "window-height", height, NULL);
   g_object_set (self, "window-maximized", gtk_window_is_maximized (window), NULL);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * vv_settings_get_recent_projects:
+ *
+ * Returns: (transfer none): paths of the recently opened or saved
+ *   projects, newest first
+ */
+const char * const *
+vv_settings_get_recent_projects (VvSettings *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (VV_IS_SETTINGS (self), none);
+  return self->recent_projects ? (const char * const *) self->recent_projects : none;
+}
+
+/**
+ * vv_settings_add_recent_project:
+ * @self: a #VvSettings
+ * @file: a project that was opened or saved
+ *
+ * Puts @file first in recent-projects (once), keeping at most
+ * %VV_SETTINGS_MAX_RECENT entries. Files without a local path are ignored.
+ */
+void
+vv_settings_add_recent_project (VvSettings *self,
+                                GFile      *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) paths = NULL;
+  const char * const *old;
+  guint n = 1;
+
+  g_return_if_fail (VV_IS_SETTINGS (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  old = vv_settings_get_recent_projects (self);
+  for (guint i = 0; old[i] != NULL && n < VV_SETTINGS_MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  paths = g_strv_builder_end (builder);
+  g_object_set (self, "recent-projects", paths, NULL);
 }

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* recent-projects keeps at most this many */
+#define VV_SETTINGS_MAX_RECENT 10
+
 #define VV_TYPE_SETTINGS (vv_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (VvSettings, vv_settings, VV, SETTINGS, GObject)
@@ -27,5 +30,8 @@ const char *vv_settings_get_color_scheme    (VvSettings *self);
 const char * const *vv_settings_get_mt_providers (VvSettings *self);
 void        vv_settings_save_window_state   (VvSettings *self,
                                              GtkWindow  *window);
+const char * const *vv_settings_get_recent_projects (VvSettings *self);
+void        vv_settings_add_recent_project  (VvSettings *self,
+                                             GFile      *file);
 
 G_END_DECLS

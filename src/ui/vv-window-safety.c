@@ -246,6 +246,7 @@ saved (VvWindow   *self,
   gboolean moved = self->file == NULL || !g_file_equal (self->file, file);
 
   g_set_object (&self->file, file);
+  vv_settings_add_recent_project (vv_settings_get_default (), file);
   if (self->journal != NULL)
     vv_journal_saved (self->journal, file, mark);
   if (moved)

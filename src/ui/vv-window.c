@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "vv-segmentation-page.h"
+#include "vv-recent-list.h"
 #include "vv-settings.h"
 #include "vv-window-private.h"
 
@@ -261,6 +262,8 @@ vv_window_set_document (VvWindow   *self,
   self->pending_focus = 0;
   g_set_object (&self->document, document);
   g_set_object (&self->file, project_file);
+  if (project_file != NULL)
+    vv_settings_add_recent_project (vv_settings_get_default (), project_file);
 
   gtk_no_selection_set_model (self->selection, G_LIST_MODEL (document));
 
@@ -449,6 +452,13 @@ on_drop_target_drop_cb (VvWindow     *self,
   return TRUE;
 }
 
+static void
+on_recent_list_open_cb (VvWindow *self,
+                        GFile    *file)
+{
+  vv_window_open_file (self, file);
+}
+
 /* Closing with unsaved changes */
 
 static gboolean
@@ -582,6 +592,7 @@ vv_window_class_init (VvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VvWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VvWindow, drop_target);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_target_drop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_list_open_cb);
 
   _vv_window_class_actions_init (widget_class);
 }
@@ -617,6 +628,7 @@ vv_window_init (VvWindow *self)
   VvSettings *settings = vv_settings_get_default ();
 
   g_type_ensure (VV_TYPE_SEGMENT_ROW);
+  g_type_ensure (VV_TYPE_RECENT_LIST);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

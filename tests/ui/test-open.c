@@ -10,6 +10,8 @@
 #include <libsoup/soup.h>
 
 #include "vv-application.h"
+#include "vv-recent-list.h"
+#include "vv-settings.h"
 #include "vv-test-server.h"
 #include "vv-test-utils.h"
 #include "vv-ui-test-utils.h"
@@ -174,6 +176,92 @@ test_command_line_file (void)
   g_assert_true (check.opened);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening or saving a project puts it first in the recent projects; the
+ * empty window lists them and opens one when its row is activated. */
+static void
+test_recent_projects (void)
+{
+  g_autofree char *tmpdir = vv_test_make_tmpdir ();
+  g_autofree char *path_a = g_build_filename (tmpdir, "alpha.visavis", NULL);
+  g_autofree char *path_b = g_build_filename (tmpdir, "beta.visavis", NULL);
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+  g_autoptr(VvDocument) document = vv_test_document_from_text ("Le titre\n\nUne phrase. Une autre.\n");
+  g_autoptr(GError) error = NULL;
+  VvSettings *settings = vv_settings_get_default ();
+  const char * const *recent;
+  VvWindow *window;
+  GtkWidget *list, *list_box, *row;
+
+  g_settings_reset (vv_settings_get_gsettings (settings), "recent-projects");
+  g_assert_true (vv_project_save (document, file_a, NULL, &error));
+  g_assert_no_error (error);
+
+  /* an empty list hides the section */
+  window = open_window ();
+  list = find_descendant (GTK_WIDGET (window), VV_TYPE_RECENT_LIST);
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (list)));
+
+  /* open alpha, save it as beta: beta first, then alpha */
+  vv_window_open_file (window, file_a);
+  g_assert_true (vv_ui_test_wait_until (has_document, window));
+  g_assert_true (vv_window_save_to (window, file_b, &error));
+  g_assert_no_error (error);
+  recent = vv_settings_get_recent_projects (settings);
+  g_assert_cmpstr (recent[0], ==, path_b);
+  g_assert_cmpstr (recent[1], ==, path_a);
+  g_assert_null (recent[2]);
+  close_window (window);
+
+  /* a new empty window lists both; activating the first opens beta */
+  window = open_window ();
+  list = find_descendant (GTK_WIDGET (window), VV_TYPE_RECENT_LIST);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (list)));
+  list_box = find_descendant (list, GTK_TYPE_LIST_BOX);
+  row = gtk_widget_get_first_child (list_box);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "beta.visavis");
+  g_assert_nonnull (gtk_widget_get_next_sibling (row));
+  g_signal_emit_by_name (list_box, "row-activated", row);
+  g_assert_true (vv_ui_test_wait_until (has_document, window));
+  g_assert_true (g_file_equal (vv_window_get_file (window), file_b));
+  close_window (window);
+
+  /* at most VV_SETTINGS_MAX_RECENT, no duplicates */
+  for (guint i = 0; i < VV_SETTINGS_MAX_RECENT + 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%u.visavis", i);
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      vv_settings_add_recent_project (settings, file);
+      vv_settings_add_recent_project (settings, file);
+    }
+  g_assert_cmpuint (g_strv_length ((char **) vv_settings_get_recent_projects (settings)), ==,
+                    VV_SETTINGS_MAX_RECENT);
+
+  g_settings_reset (vv_settings_get_gsettings (settings), "recent-projects");
+  vv_test_rm_rf (tmpdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/ui/open/url-not-found", test_open_url_not_found);
   g_test_add_func ("/ui/open/drop-file", test_drop_file);
   g_test_add_func ("/ui/open/command-line-file", test_command_line_file);
+  g_test_add_func ("/ui/open/recent-projects", test_recent_projects);
 
   status = g_test_run ();
 
