@@ -471,6 +471,46 @@ test_article_code_and_pre (void)
   g_assert_cmpint (vv_block_get_kind (block), ==, VV_BLOCK_KIND_PARAGRAPH);
 }
 
+static char *
+title_of (const char *head)
+{
+  g_autofree char *html = g_strdup_printf ("<html><head>%s</head><body><article>"
+    "<p>Un paragraphe d'article assez long pour être retenu, avec des virgules, des mots et une fin.</p>"
+    "</article></body></html>", head);
+  g_autoptr(VvArticle) article = vv_readability_extract (html, strlen (html));
+
+  g_assert_nonnull (article);
+  return g_strdup (article->title);
+}
+
+static void
+test_title_sources (void)
+{
+  g_autofree char *graph = NULL, *other_context = NULL, *og = NULL, *site = NULL, *colon = NULL;
+
+  /* JSON-LD: an Article inside @graph */
+  graph = title_of ("<title>Titre HTML | Site</title><script type=\"application/ld+json\">"
+                    "{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": \"WebPage\", \"name\": \"Page\"},"
+                    "{\"@type\": \"NewsArticle\", \"headline\": \"Le titre du JSON-LD\"}]}</script>");
+  g_assert_cmpstr (graph, ==, "Le titre du JSON-LD");
+
+  /* not schema.org: ignored, OpenGraph next */
+  other_context = title_of ("<title>Titre HTML | Site</title><meta property=\"og:title\" content=\"Le titre OpenGraph\">"
+                            "<script type=\"application/ld+json\">{\"@context\": \"https://example.org\", "
+                            "\"@type\": \"NewsArticle\", \"headline\": \"Pas celui-ci\"}</script>");
+  g_assert_cmpstr (other_context, ==, "Le titre OpenGraph");
+
+  /* broken JSON: ignored */
+  og = title_of ("<meta name=\"twitter:title\" content=\"Le titre Twitter\"><script type=\"application/ld+json\">{oups</script>");
+  g_assert_cmpstr (og, ==, "Le titre Twitter");
+
+  /* <title> without the site's name */
+  site = title_of ("<title>La réforme des retraites adoptée au Sénat – Le Quotidien du Matin</title>");
+  g_assert_cmpstr (site, ==, "La réforme des retraites adoptée au Sénat");
+  colon = title_of ("<title>Le Quotidien : la réforme des retraites adoptée par le Sénat</title>");
+  g_assert_cmpstr (colon, ==, "la réforme des retraites adoptée par le Sénat");
+}
+
 static void
 test_huge_file (void)
 {
@@ -651,6 +691,7 @@ main (int    argc,
   g_test_add_func ("/import-html/article/brs-and-entities", test_article_brs_and_entities);
   g_test_add_func ("/import-html/article/truncated", test_article_truncated);
   g_test_add_func ("/import-html/article/code-and-pre", test_article_code_and_pre);
+  g_test_add_func ("/import-html/article/title-sources", test_title_sources);
   g_test_add_func ("/import-html/bad-input", test_bad_input);
   g_test_add_func ("/import-html/huge-file", test_huge_file);
   g_test_add_func ("/import-html/segments", test_segments);

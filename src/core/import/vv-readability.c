@@ -988,34 +988,80 @@ is_article_type (const char *type)
   return type != NULL && g_strv_contains (types, type);
 }
 
-static JsonObject *
-find_article_object (JsonNode *node)
+static gboolean
+has_article_type (JsonObject *object)
 {
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+  JsonNode *type = json_object_get_member (object, "@type");
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+  return type != NULL && JSON_NODE_HOLDS_VALUE (type)
+         && json_node_get_value_type (type) == G_TYPE_STRING
+         && is_article_type (json_node_get_string (type));
+}
+
+static gboolean
+is_schema_org (const char *context)
+{
+  return context != NULL
+         && (g_str_equal (context, "https://schema.org") || g_str_equal (context, "https://schema.org/")
+             || g_str_equal (context, "http://schema.org") || g_str_equal (context, "http://schema.org/"));
+}
+
+/* The schema.org Article of a JSON-LD script: the first article of an
+ * array, the object itself, or an article in its @graph; the @context must
+ * be schema.org (Readability's rules) */
+static JsonObject *
+find_article_object (JsonNode *root)
+{
+  JsonObject *object = NULL;
+  JsonNode *context;
+  const char *vocabulary = NULL;
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array) && object == NULL; i++)
         {
-          JsonObject *found = find_article_object (json_array_get_element (array, i));
-          if (found != NULL)
-            return found;
+          JsonNode *item = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_OBJECT (item) && has_article_type (json_node_get_object (item)))
+            object = json_node_get_object (item);
         }
-      return NULL;
     }
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      JsonNode *type = json_object_get_member (object, "@type");
+  else if (JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+  if (object == NULL)
+    return NULL;
 
-      if (type != NULL && JSON_NODE_HOLDS_VALUE (type)
-          && json_node_get_value_type (type) == G_TYPE_STRING
-          && is_article_type (json_node_get_string (type)))
-        return object;
-      if (json_object_has_member (object, "@graph"))
-        return find_article_object (json_object_get_member (object, "@graph"));
+  context = json_object_get_member (object, "@context");
+  if (context != NULL && JSON_NODE_HOLDS_VALUE (context) && json_node_get_value_type (context) == G_TYPE_STRING)
+    vocabulary = json_node_get_string (context);
+  else if (context != NULL && JSON_NODE_HOLDS_OBJECT (context))
+    {
+      JsonNode *vocab = json_object_get_member (json_node_get_object (context), "@vocab");
+      if (vocab != NULL && JSON_NODE_HOLDS_VALUE (vocab) && json_node_get_value_type (vocab) == G_TYPE_STRING)
+        vocabulary = json_node_get_string (vocab);
     }
-  return NULL;
+  if (!is_schema_org (vocabulary))
+    return NULL;
+
+  if (!json_object_has_member (object, "@type"))
+    {
+      JsonNode *graph = json_object_get_member (object, "@graph");
+
+      object = NULL;
+      if (graph != NULL && JSON_NODE_HOLDS_ARRAY (graph))
+        {
+          JsonArray *array = json_node_get_array (graph);
+
+          for (guint i = 0; i < json_array_get_length (array) && object == NULL; i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+              if (JSON_NODE_HOLDS_OBJECT (item) && has_article_type (json_node_get_object (item)))
+                object = json_node_get_object (item);
+            }
+        }
+    }
+  return object != NULL && has_article_type (object) ? object : NULL;
 }
 
 static const char *
