@@ -20,9 +20,44 @@ struct _VvPreferencesWindow
   AdwEntryRow          *author_row;
   AdwEntryRow          *language_row;
   GtkSpinButton        *font_scale_spin;
+  GtkSpinButton        *autosave_spin;
+  AdwComboRow          *style_row;
 };
 
 G_DEFINE_FINAL_TYPE (VvPreferencesWindow, vv_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The style row lists the color-scheme values in this order. */
+static const char * const color_schemes[] = { "default", "light", "dark" };
+
+static gboolean
+scheme_to_selected (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+    if (g_strcmp0 (g_value_get_string (from), color_schemes[i]) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  g_value_set_uint (to, 0);
+  return TRUE;
+}
+
+static gboolean
+selected_to_scheme (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= G_N_ELEMENTS (color_schemes))
+    return FALSE;
+  g_value_set_string (to, color_schemes[selected]);
+  return TRUE;
+}
 
 static void
 vv_preferences_window_dispose (GObject *object)
@@ -44,6 +79,8 @@ vv_preferences_window_class_init (VvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, font_scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, VvPreferencesWindow, style_row);
 }
 
 static void
@@ -59,6 +96,12 @@ vv_preferences_window_init (VvPreferencesWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (settings, "target-language", self->language_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (settings, "autosave-interval",
+                          gtk_spin_button_get_adjustment (self->autosave_spin), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (settings, "color-scheme", self->style_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               scheme_to_selected, selected_to_scheme, NULL, NULL);
   g_object_bind_property (settings, "font-scale",
                           gtk_spin_button_get_adjustment (self->font_scale_spin), "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

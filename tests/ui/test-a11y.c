@@ -68,6 +68,9 @@ has_accessible_name (GtkWidget *widget)
     return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
     return TRUE;
+  /* AdwComboRow's own list of the current item: the row is named by its title */
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL)
+    return *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW))) != '\0';
   menu_button = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
   if (menu_button != NULL && menu_button != widget)
     return has_label (menu_button);
@@ -130,9 +133,13 @@ check_names (GtkWidget *widget,
       g_autofree char *what = describe (widget);
 
       if (!has_accessible_name (widget))
-        g_error ("%s in %s in %s has no accessible name", what,
-                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
-                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))));
+        {
+          g_autoptr(GString) path = g_string_new (what);
+
+          for (GtkWidget *w = gtk_widget_get_parent (widget); w; w = gtk_widget_get_parent (w))
+            g_string_append_printf (path, " in %s", G_OBJECT_TYPE_NAME (w));
+          g_error ("%s has no accessible name", path->str);
+        }
       (*n_checked)++;
     }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "vv-panes-layout.h"
+#include "vv-preferences-window.h"
 #include "vv-settings.h"
 #include "vv-test-utils.h"
 #include "vv-ui-test-utils.h"
@@ -209,6 +210,48 @@ test_settings_keys (void)
   g_assert_cmpstr (vv_settings_get_color_scheme (settings), ==, "default");
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences: the Style row and the color-scheme key follow each other. */
+static void
+test_preferences_style (void)
+{
+  VvSettings *settings = vv_settings_get_default ();
+  GSettings *gsettings = vv_settings_get_gsettings (settings);
+  GtkWidget *preferences = vv_preferences_window_new (NULL);
+  AdwComboRow *style_row;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_test_widget_wait_for_draw (preferences);
+  style_row = ADW_COMBO_ROW (find_descendant (preferences, ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (style_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
+
+  adw_combo_row_set_selected (style_row, 2);
+  g_assert_cmpstr (g_settings_get_string (gsettings, "color-scheme"), ==, "dark");
+  g_settings_set_string (gsettings, "color-scheme", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  vv_ui_test_flush ();
+  g_settings_reset (gsettings, "color-scheme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/panes-threshold", test_panes_threshold);
   g_test_add_func ("/ui/layout/window-state-saved", test_window_state_saved);
   g_test_add_func ("/ui/layout/settings-keys", test_settings_keys);
+  g_test_add_func ("/ui/layout/preferences-style", test_preferences_style);
 
   return g_test_run ();
 }
