@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "vv-application.h"
 #include "vv-preferences-window.h"
 #include "vv-test-utils.h"
 #include "vv-ui-test-utils.h"
@@ -318,6 +319,113 @@ test_keyboard_focus_order (void)
   close_window (window);
 }
 
+static char *
+key_name (guint           keyval,
+          GdkModifierType mods)
+{
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), mods & gtk_accelerator_get_default_mod_mask ());
+}
+
+/* Every key the window and the application react to is listed in the
+ * Keyboard Shortcuts window (keypad Enter, an alias of Enter, aside). */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/visavis/Visavis/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(VvApplication) app = vv_application_new ();
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  VvWindow *window = open_window (NULL);
+  guint n_keys = 0;
+
+  for (GSList *l = objects; l; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i]; i++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          if (*accels[i] == '\0')
+            continue;
+          g_assert_true (gtk_accelerator_parse (accels[i], &keyval, &mods));
+          g_hash_table_add (listed, key_name (keyval, mods));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (listed), >=, 10);
+
+  /* the window's shortcut controllers: class bindings and capture-phase keys */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *name = NULL;
+          guint keyval;
+
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *action_name;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          /* ours (win.* and app.*), not GTK's own (inspector, F10, ...) */
+          action_name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (action_name, "win.") && !g_str_has_prefix (action_name, "app."))
+            continue;
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          if (keyval == GDK_KEY_KP_Enter)
+            continue;
+          name = key_name (keyval, gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          n_keys++;
+          if (!g_hash_table_contains (listed, name))
+            g_ptr_array_add (missing, g_steal_pointer (&name));
+        }
+    }
+
+  /* the application's accelerators */
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i]; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j]; j++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
+          name = key_name (keyval, mods);
+          n_keys++;
+          if (!g_hash_table_contains (listed, name))
+            g_ptr_array_add (missing, g_steal_pointer (&name));
+        }
+    }
+
+  g_test_message ("%u keys checked against %u listed", n_keys, g_hash_table_size (listed));
+  for (guint i = 0; i < missing->len; i++)
+    g_test_message ("not in help-overlay.ui: %s", (char *) missing->pdata[i]);
+  g_assert_cmpuint (n_keys, >=, 10);
+  g_assert_cmpuint (missing->len, ==, 0);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/ui/a11y/controls-named", test_controls_named);
   g_test_add_func ("/ui/a11y/row-exposes-source-and-target", test_row_exposes_source_and_target);
   g_test_add_func ("/ui/a11y/keyboard-focus-order", test_keyboard_focus_order);
+  g_test_add_func ("/ui/a11y/shortcuts-listed", test_shortcuts_listed);
 
   return g_test_run ();
 }
