@@ -354,6 +354,55 @@ test_segment_builtin_files (void)
     }
 }
 
+/* The byte tables and shortcuts only skip work: with and without them the
+ * breaks are the same, on every case of the tables and on the shared corpus */
+static void
+compare_shortcuts (VvSrx      *srx,
+                   const char *text,
+                   gsize       length)
+{
+  g_autoptr(GArray) fast = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) slow = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  _vv_srx_set_no_shortcuts (srx, FALSE);
+  _vv_srx_breaks (srx, text, length, fast);
+  _vv_srx_set_no_shortcuts (srx, TRUE);
+  _vv_srx_breaks (srx, text, length, slow);
+  g_assert_cmpuint (fast->len, ==, slow->len);
+  for (guint i = 0; i < fast->len; i++)
+    g_assert_cmpuint (g_array_index (fast, gsize, i), ==, g_array_index (slow, gsize, i));
+}
+
+static void
+test_segment_shortcuts (void)
+{
+  const char * const files[] = { "fr-cases.txt", "en-cases.txt", "es-cases.txt" };
+  const char * const languages[] = { "fr", "en", "es" };
+  g_autofree char *corpus = vv_test_shared_path ("corpus", "segmentation", "all.txt", NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "segment", files[f], NULL);
+      g_autoptr(GBytes) xml = vv_segmenter_get_builtin_srx (languages[f]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VvSrx) srx = _vv_srx_new (xml, "built-in", languages[f], &error);
+      g_autofree char *contents = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      /* the whole file at once: every case, the separators and comments */
+      compare_shortcuts (srx, contents, strlen (contents));
+      if (f == 0 && corpus != NULL)
+        {
+          g_autofree char *text = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (corpus, &text, &length, NULL));
+          compare_shortcuts (srx, text, length);
+        }
+    }
+}
+
 /* split and merge keep ids and translations, on a block segmented by the rules */
 static void
 test_segment_split_merge_ids (void)
@@ -406,6 +455,7 @@ main (int    argc,
   g_test_add_func ("/segment/explain", test_segment_explain);
   g_test_add_func ("/segment/builtin-files", test_segment_builtin_files);
   g_test_add_func ("/segment/split-merge-ids", test_segment_split_merge_ids);
+  g_test_add_func ("/segment/shortcuts", test_segment_shortcuts);
 
   return g_test_run ();
 }

@@ -63,6 +63,7 @@ typedef struct
   ByteSet     before_last;   /* bytes before can end with */
   ByteSet     before_pen;    /* bytes the character before that can end with */
   ByteSet     after_first;   /* bytes after can start with */
+  ByteSet     after_second;  /* first bytes of its second character (0: none) */
   guint       first_rule;
   guint       n_rules;
   gboolean    is_break;
@@ -86,6 +87,7 @@ struct _VvSrx
   Group           *groups;
   guint            n_groups;
   gboolean         jit;           /* every pattern was JIT-compiled */
+  gboolean         no_shortcuts;  /* tests: every rule through PCRE2 */
   ByteSet          last_bytes;    /* bytes a break rule's beforebreak can end with */
 };
 
@@ -521,13 +523,18 @@ set_union (ByteSet       *set,
     set->bits[i] |= other->bits[i];
 }
 
+/* TRUE while the analysis below looks at the start of matches (first byte
+ * of the first and second characters) rather than at their end; only set
+ * while compiling, under jit_lock */
+static gboolean scan_forward;
+
 static void
 set_add_char (ByteSet    *set,
               const char *p)
 {
   const char *next = g_utf8_next_char (p);
 
-  set_add (set, (guchar)next[-1]);
+  set_add (set, scan_forward ? (guchar)*p : (guchar)next[-1]);
   /* case-insensitive patterns: add the other case too */
   if (g_ascii_isalpha (*p))
     {
@@ -539,7 +546,8 @@ set_add_char (ByteSet    *set,
 static void
 set_add_non_ascii (ByteSet *set)
 {
-  for (guint b = 0x80; b < 0xC0; b++)
+  /* continuation bytes end a non-ASCII character, lead bytes start one */
+  for (guint b = scan_forward ? 0xC2 : 0x80; b < (scan_forward ? 0xF5u : 0xC0u); b++)
     set_add (set, b);
 }
 
@@ -656,6 +664,13 @@ last_atom (LastScan *s,
           const char *end = e ? e : p + strlen (p);
           const char *last = g_utf8_find_prev_char (p + 1, end);
           const char *pen = last ? g_utf8_find_prev_char (p + 1, last) : NULL;
+
+          if (scan_forward)
+            {
+              /* "last" is the first character, "pen" the second */
+              last = p + 1 < end ? p + 1 : NULL;
+              pen = last && g_utf8_next_char (last) < end ? g_utf8_next_char (last) : NULL;
+            }
 
           if (last == NULL)
             ends_zero_width (ends);
@@ -856,15 +871,21 @@ last_sequence (LastScan *s,
             set_union (&atom.pen, &atom.last);
         }
 
-      /* the sequence x followed by the atom */
-      seq->last = atom.last;
-      if (atom.nullable)
-        set_union (&seq->last, &x.last);
-      seq->pen = atom.pen;
-      if (atom.single)
-        set_union (&seq->pen, &x.last);
-      if (atom.nullable)
-        set_union (&seq->pen, &x.pen);
+      /* the sequence x followed by the atom; looking at the start of
+       * matches, the roles of x and the atom swap */
+      {
+        const Ends *near = scan_forward ? &x : &atom;
+        const Ends *far = scan_forward ? &atom : &x;
+
+        seq->last = near->last;
+        if (near->nullable)
+          set_union (&seq->last, &far->last);
+        seq->pen = near->pen;
+        if (near->single)
+          set_union (&seq->pen, &far->last);
+        if (near->nullable)
+          set_union (&seq->pen, &far->pen);
+      }
       seq->single = (atom.single && x.nullable) || (atom.nullable && x.single);
       seq->nullable = x.nullable && atom.nullable;
     }
@@ -923,6 +944,19 @@ add_end_bytes (const char *pattern,
     set_all (pen);
   else
     set_union (pen, &ends.pen);
+}
+
+/* Adds to @first the first bytes of the first character of a match of
+ * @pattern and to @second those of its second character (any byte, and 0
+ * for "none", when the match can be one character long) */
+static void
+add_start_bytes (const char *pattern,
+                 ByteSet    *first,
+                 ByteSet    *second)
+{
+  scan_forward = TRUE;
+  add_end_bytes (pattern, first, second);
+  scan_forward = FALSE;
 }
 
 static void
@@ -1200,6 +1234,15 @@ compile_rules (VvSrx       *self,
       group.first_rule = i;
       group.is_break = first->is_break;
       first_bytes (first->after, &group.after_first);
+      {
+        g_autoptr(GString) after = g_string_new (NULL);
+        ByteSet unused = { { 0 } };
+
+        if (_vv_srx_translate_regex (first->after, after, NULL) && after->len > 0)
+          add_start_bytes (after->str, &unused, &group.after_second);
+        else
+          set_all (&group.after_second);
+      }
       while (j < n)
         {
           VvSrxRule *rule = g_ptr_array_index (self->rules, j);
@@ -1459,6 +1502,15 @@ _vv_srx_unref (VvSrx *self)
   g_free (self);
 }
 
+/* For tests: with @no_shortcuts every position between two characters is a
+ * candidate and every rule is matched by PCRE2, without the byte tables */
+void
+_vv_srx_set_no_shortcuts (VvSrx    *self,
+                          gboolean  no_shortcuts)
+{
+  self->no_shortcuts = no_shortcuts;
+}
+
 guint
 _vv_srx_get_n_rules (VvSrx *self)
 {
@@ -1537,17 +1589,29 @@ decide (VvSrx            *self,
   guchar pen;
   gsize q = pos - 1;
 
+  guchar second;
+
   /* last byte of the character before the previous one (0: none) */
   while (q > 0 && ((guchar)text[q] & 0xC0) == 0x80)
     q--;
   pen = q > 0 ? (guchar)text[q - 1] : 0;
+  /* first byte of the character after the next one (0: none) */
+  q = g_utf8_next_char (text + pos) - text;
+  second = q < length ? (guchar)text[q] : 0;
 
   for (guint g = 0; g < self->n_groups; g++)
     {
       const Group *group = &self->groups[g];
 
+      if (G_UNLIKELY (self->no_shortcuts))
+        {
+          if (after_matches (self, group->after, text, length, pos, md) &&
+              before_matches (self, group->before, group->window, text, pos, md))
+            return (int)g;
+          continue;
+        }
       if (!set_has (&group->after_first, next) || !set_has (&group->before_last, prev) ||
-          !set_has (&group->before_pen, pen))
+          !set_has (&group->before_pen, pen) || !set_has (&group->after_second, second))
         continue;
       if (group->after_exact && next < 0x80)
         {
@@ -1587,7 +1651,7 @@ foreach_candidate (VvSrx         *self,
 
   for (gsize i = 0; i + 1 < length; i++)
     {
-      if (G_LIKELY (!set_has (set, t[i])))
+      if (G_LIKELY (!set_has (set, t[i])) && !self->no_shortcuts)
         continue;
       /* only between characters */
       if ((t[i + 1] & 0xC0) == 0x80)

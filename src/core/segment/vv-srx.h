@@ -47,6 +47,8 @@ void             _vv_srx_breaks       (VvSrx       *self,
 GArray          *_vv_srx_explain      (VvSrx       *self,
                                        const char  *text,
                                        gsize        length);
+void             _vv_srx_set_no_shortcuts  (VvSrx       *self,
+                                            gboolean     no_shortcuts);
 gssize           _vv_srx_pattern_max_chars (const char *pattern);
 gboolean         _vv_srx_translate_regex   (const char  *java,
                                             GString     *out,
