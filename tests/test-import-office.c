@@ -105,6 +105,17 @@ test_docx_without_styles (void)
   g_assert_cmpstr (vv_document_get_title (document), ==, "Titre sans feuille de styles");
 }
 
+/* Impossible ZIP dates make libgsf fail an assertion (found by fuzzing):
+ * they are replaced before libgsf sees them */
+static void
+test_docx_bad_dates (void)
+{
+  g_autoptr(VvDocument) document = vv_test_import_data_file ("import", "bad-dates.docx", NULL);
+
+  g_assert_cmpstr (vv_document_get_title (document), ==, "Le marché couvert de Sainte-Aude rouvre ses portes");
+  g_assert_cmpuint (vv_document_get_n_blocks (document), ==, 20);
+}
+
 /* Entity references are not expanded: no file is read through them */
 static void
 test_docx_external_entity (void)
@@ -126,6 +137,7 @@ static const BadCase bad_cases[] = {
   { "truncated.docx", VV_IMPORT_ERROR_FORMAT, "damaged or truncated" },
   { "not-a-document.docx", VV_IMPORT_ERROR_FORMAT, "not a Word document (it has no word/document.xml)" },
   { "bad-xml.docx", VV_IMPORT_ERROR_FORMAT, "word/document.xml, line 1" },
+  { "bad-offset.docx", VV_IMPORT_ERROR_FORMAT, "ZIP directory points outside" },
   { "bomb.docx", VV_IMPORT_ERROR_TOO_LARGE, "word/document.xml would unpack to 3840 MB" },
   { "encrypted-zip.docx", VV_IMPORT_ERROR_ENCRYPTED, "encrypted ZIP archive" },
   { "password.docx", VV_IMPORT_ERROR_ENCRYPTED, "protected by a password" },
@@ -268,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/core/import/office/docx/article", test_docx_article);
   g_test_add_func ("/core/import/office/docx/without-styles", test_docx_without_styles);
   g_test_add_func ("/core/import/office/docx/external-entity", test_docx_external_entity);
+  g_test_add_func ("/core/import/office/docx/bad-dates", test_docx_bad_dates);
   g_test_add_func ("/core/import/office/odt/article", test_odt_article);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

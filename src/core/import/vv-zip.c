@@ -45,18 +45,37 @@ read_u32 (const guint8 *p)
   return (guint32)p[0] | ((guint32)p[1] << 8) | ((guint32)p[2] << 16) | ((guint32)p[3] << 24);
 }
 
-/* libgsf does not say whether an entry is encrypted; the central
- * directory does (bit 0 of each entry's flags). Returns FALSE when the
- * directory cannot be found: libgsf then reports the damage. */
-static gboolean
-has_encrypted_entries (const guint8 *data,
-                       gsize         size)
+typedef struct
 {
+  gboolean found;        /* the central directory could be read */
+  gboolean encrypted;    /* an entry has the "encrypted" flag */
+  gboolean bad_offset;   /* an entry's local header is not where it says */
+  gboolean bad_date;     /* an entry has an impossible date */
+} Inspection;
+
+static gboolean
+dos_date_time_valid (guint16 date,
+                     guint16 time)
+{
+  return g_date_valid_dmy (date & 0x1f, (date >> 5) & 0x0f, 1980 + (date >> 9)) &&
+         (time >> 11) <= 23 && ((time >> 5) & 0x3f) <= 59 && (time & 0x1f) <= 29;
+}
+
+/* What libgsf does not check or say, read from the central directory:
+ * encrypted entries (bit 0 of the flags), local headers that are not
+ * where the directory says (libgsf only warns, entry by entry) and
+ * impossible dates (libgsf then fails an assertion in GDateTime). When
+ * there is no readable directory, libgsf reports the damage itself. */
+static Inspection
+inspect (const guint8 *data,
+         gsize         size)
+{
+  Inspection result = { FALSE, FALSE, FALSE, FALSE };
   gsize eocd = G_MAXSIZE;
   gsize cd_offset, cd_size, pos;
 
   if (size < 22)
-    return FALSE;
+    return result;
 
   /* The end-of-central-directory record ends the file, after a comment
    * of at most 65535 bytes */
@@ -67,24 +86,56 @@ has_encrypted_entries (const guint8 *data,
         break;
       }
   if (eocd == G_MAXSIZE)
-    return FALSE;
+    return result;
 
   cd_size = read_u32 (data + eocd + 12);
   cd_offset = read_u32 (data + eocd + 16);
   if (cd_offset > size || cd_size > size - cd_offset)
-    return FALSE;
+    return result;
 
+  result.found = TRUE;
   for (pos = cd_offset; pos + 46 <= cd_offset + cd_size;)
     {
       const guint8 *entry = data + pos;
+      gsize local = read_u32 (entry + 42);
 
       if (read_u32 (entry) != 0x02014b50)
         break;
       if (read_u16 (entry + 8) & 0x0001)
-        return TRUE;
+        result.encrypted = TRUE;
+      if (!dos_date_time_valid (read_u16 (entry + 14), read_u16 (entry + 12)))
+        result.bad_date = TRUE;
+      if (size < 30 || local > size - 30 || read_u32 (data + local) != 0x04034b50)
+        result.bad_offset = TRUE;
       pos += 46 + (gsize)read_u16 (entry + 28) + read_u16 (entry + 30) + read_u16 (entry + 32);
     }
-  return FALSE;
+  return result;
+}
+
+/* Sets every entry's date to 1980-01-01 in a copy of the archive: the
+ * dates are not used, and some writers leave them zero */
+static GBytes *
+with_valid_dates (const guint8 *data,
+                  gsize         size)
+{
+  guint8 *copy = g_memdup2 (data, size);
+
+  for (gsize pos = 0; pos + 46 <= size; pos++)
+    {
+      guint32 signature = read_u32 (copy + pos);
+      gsize offset = signature == 0x02014b50 ? 12 : signature == 0x04034b50 ? 10 : 0;
+
+      if (offset != 0 && !dos_date_time_valid (read_u16 (copy + pos + offset + 2),
+                                               read_u16 (copy + pos + offset)))
+        {
+          /* time 00:00:00, date 1980-01-01 */
+          copy[pos + offset] = 0;
+          copy[pos + offset + 1] = 0;
+          copy[pos + offset + 2] = 0x21;
+          copy[pos + offset + 3] = 0;
+        }
+    }
+  return g_bytes_new_take (copy, size);
 }
 
 /* UTF-16LE "EncryptedPackage": the stream name of an encrypted OOXML file */
@@ -147,6 +198,8 @@ vv_zip_open (GBytes      *bytes,
 {
   g_autoptr(GsfInput) input = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) fixed = NULL;
+  Inspection inspection;
   GsfInfile *infile;
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
@@ -181,12 +234,25 @@ vv_zip_open (GBytes      *bytes,
       return NULL;
     }
 
-  if (has_encrypted_entries (data, size))
+  inspection = inspect (data, size);
+  if (inspection.encrypted)
     {
       g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_ENCRYPTED,
                    _("“%s” is an encrypted ZIP archive: it cannot be read without its password"),
                    display_name);
       return NULL;
+    }
+  if (inspection.bad_offset)
+    {
+      g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_FORMAT,
+                   _("“%s” is damaged: its ZIP directory points outside the file's entries"),
+                   display_name);
+      return NULL;
+    }
+  if (inspection.bad_date)
+    {
+      fixed = with_valid_dates (data, size);
+      data = g_bytes_get_data (fixed, &size);
     }
 
   input = gsf_input_memory_new (data, size, FALSE);
@@ -200,7 +266,8 @@ vv_zip_open (GBytes      *bytes,
     }
 
   zip = g_new0 (VvZip, 1);
-  zip->bytes = g_bytes_ref (bytes);
+  /* The memory input reads from these bytes: keep them alive */
+  zip->bytes = fixed != NULL ? g_steal_pointer (&fixed) : g_bytes_ref (bytes);
   zip->infile = infile;
   zip->display_name = g_strdup (display_name);
 

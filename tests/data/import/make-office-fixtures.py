@@ -219,6 +219,25 @@ def set_huge_size(data):
             pos = data.find(signature, pos + 4)
 
 
+def set_bad_dates(data):
+    """Impossible dates (2026-13-31) in every entry"""
+    for signature, offset in ((b"PK\x03\x04", 10), (b"PK\x01\x02", 12)):
+        pos = data.find(signature)
+        while pos >= 0:
+            struct.pack_into("<HH", data, pos + offset, 0, (46 << 9) | (13 << 5) | 31)
+            pos = data.find(signature, pos + 4)
+
+
+def set_bad_local_offset(data):
+    """Points word/document.xml's directory entry into the middle of nowhere"""
+    pos = data.find(b"PK\x01\x02")
+    while pos >= 0:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46:pos + 46 + name_len] == b"word/document.xml":
+            struct.pack_into("<I", data, pos + 42, 7)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+
+
 def cfb(name, payload):
     """A compound-file (OLE2) header followed by @payload: what Word writes
     for password-protected .docx files and for old .doc files"""
@@ -240,6 +259,10 @@ docx("bomb.docx", DOCX_DOCUMENT)
 patch_zip("bomb.docx", set_huge_size)
 docx("encrypted-zip.docx", DOCX_DOCUMENT)
 patch_zip("encrypted-zip.docx", set_encrypted_flag)
+docx("bad-dates.docx", DOCX_DOCUMENT)
+patch_zip("bad-dates.docx", set_bad_dates)
+docx("bad-offset.docx", DOCX_DOCUMENT)
+patch_zip("bad-offset.docx", set_bad_local_offset)
 full = open("article.docx", "rb").read()
 open("truncated.docx", "wb").write(full[: len(full) // 2])
 cfb("password.docx", "EncryptedPackage".encode("utf-16-le") + bytes(64))
