@@ -103,6 +103,24 @@ test_text_shapes (void)
     }
 }
 
+/* Ctrl+A in a browser: menus, teasers and footer around the article */
+static void
+test_text_page_copy (void)
+{
+  g_autoptr(VvDocument) document = vv_test_import_data_file ("import", "page-copy.txt", NULL);
+  g_autofree char *shape = vv_test_document_shape (document);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (guint i = 0; i < vv_document_get_n_blocks (document); i++)
+    if (!vv_block_is_excluded (vv_document_get_block (document, i)))
+      g_string_append_c (kept, shape[i]);
+  g_assert_cmpstr (kept->str, ==, "TPPPP");
+  g_assert_cmpstr (vv_document_get_title (document), ==,
+                   "Les lycées de la région vont être rénovés pour 40 millions d'euros");
+  g_assert_cmpuint (vv_document_get_n_blocks (document), ==, 41);
+  g_assert_true (g_str_has_prefix (vv_test_block_text (document, 27), "Le président de région"));
+}
+
 /* The sample article from ../shared: a real copy of a French news page */
 static void
 test_text_shared_article (void)
@@ -299,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/core/import/text/copied-article", test_text_copied_article);
   g_test_add_func ("/core/import/text/wrapped", test_text_wrapped);
   g_test_add_func ("/core/import/text/shapes", test_text_shapes);
+  g_test_add_func ("/core/import/text/page-copy", test_text_page_copy);
   g_test_add_func ("/core/import/text/shared-article", test_text_shared_article);
   g_test_add_func ("/core/import/text/boilerplate-kept", test_text_boilerplate_kept);
   g_test_add_func ("/core/import/text/utf16", test_text_utf16);

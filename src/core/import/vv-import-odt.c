@@ -288,7 +288,7 @@ check_package (VvZip       *zip,
 
       if (bytes == NULL)
         return FALSE;
-      mime = g_strstrip (g_strndup (g_bytes_get_data (bytes, NULL), MIN (g_bytes_get_size (bytes), 200)));
+      mime = g_strstrip (g_utf8_make_valid (g_bytes_get_data (bytes, NULL), MIN (g_bytes_get_size (bytes), 200)));
       if (g_str_has_prefix (mime, "application/vnd.oasis.opendocument.") &&
           !g_str_has_prefix (mime, ODT_MIME_TYPE))
         {

@@ -43,6 +43,7 @@ typedef struct
   guint              list_item : 1;
   guint              quote : 1;
   guint              heading_like : 1;
+  guint              trimmed : 1;    /* outside the article of a whole-page copy */
 } Unit;
 
 static void
@@ -396,6 +397,246 @@ is_title_again (const char *text,
   return norm != NULL && strcmp (norm, title_norm) == 0;
 }
 
+/* Whole-page copies (Ctrl+A in a browser) */
+#define PAGE_MIN_UNITS 30
+#define BODY_MIN_WORDS 15
+#define BODY_MAX_GAP 3
+#define TITLE_WINDOW 25
+
+/* Words, counting each Chinese, Japanese or Korean character as one (those
+ * scripts put no spaces between words) */
+static guint
+text_weight (const char *text)
+{
+  guint n = vv_count_words (text);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x2E80)
+        continue;
+      switch ((int)g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_HAN:
+        case G_UNICODE_SCRIPT_HIRAGANA:
+        case G_UNICODE_SCRIPT_KATAKANA:
+        case G_UNICODE_SCRIPT_HANGUL:
+          n++;
+          break;
+        default:
+          break;
+        }
+    }
+  return n;
+}
+
+/* Teasers for other articles end with an ellipsis ("… Lire la suite",
+ * "Mehr…"): they are not the article's paragraphs */
+static gboolean
+is_teaser (const char *text)
+{
+  gsize len = strlen (text);
+
+  return last_char (text) == 0x2026 || (len >= 3 && strcmp (text + len - 3, "...") == 0) ||
+         g_str_has_suffix (text, "Lire la suite") || g_str_has_suffix (text, "Read more");
+}
+
+static gboolean
+is_body_candidate (const Unit *unit)
+{
+  return unit->kind == VV_BLOCK_KIND_PARAGRAPH && text_weight (unit->text) >= BODY_MIN_WORDS &&
+         !is_teaser (unit->text);
+}
+
+/* A shorter paragraph that still reads like running text */
+static gboolean
+is_prose (const Unit *unit)
+{
+  gunichar last = last_char (unit->text);
+
+  return unit->kind == VV_BLOCK_KIND_PARAGRAPH && text_weight (unit->text) >= 8 &&
+         (ends_with_terminal (unit->text) || last == 0x3002 || last == 0xFF01 || last == 0xFF1F);
+}
+
+/* Content words (four letters or more), lower case */
+static void
+add_words (GHashTable *set,
+           const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *start = NULL;
+
+  for (const char *p = lower;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          if (start == NULL)
+            start = p;
+          continue;
+        }
+      if (start != NULL && g_utf8_strlen (start, p - start) >= 4)
+        g_hash_table_add (set, g_strndup (start, p - start));
+      start = NULL;
+      if (c == 0)
+        break;
+    }
+}
+
+/* The share of a candidate title's content words that the article uses */
+static double
+title_score (const char *text,
+             GHashTable *article_words)
+{
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer word;
+  guint found = 0;
+
+  add_words (words, text);
+  if (g_hash_table_size (words) == 0)
+    return 0;
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    found += g_hash_table_contains (article_words, word);
+  return (double)found / g_hash_table_size (words);
+}
+
+typedef struct
+{
+  guint start, end;
+  guint words;
+} Cluster;
+
+#define MERGE_MIN_WORDS 30
+#define MERGE_MAX_GAP 12
+
+/* Whether the units in [start, end) may sit inside an article */
+static gboolean
+gap_is_clean (const Unit *u,
+              guint       start,
+              guint       end)
+{
+  if (end - start > MERGE_MAX_GAP)
+    return FALSE;
+  for (guint i = start; i < end; i++)
+    if (u[i].boilerplate != VV_BOILERPLATE_NONE)
+      return FALSE;
+  return TRUE;
+}
+
+/* A copy of a whole page is mostly menu lines around one run of long
+ * paragraphs. Find that run (the one with the most words, allowing a few
+ * short lines between paragraphs), take as title the headline before it
+ * whose words the article uses most, and flag everything outside. */
+static void
+trim_page (Unit  *u,
+           guint  n)
+{
+  g_autoptr(GArray) clusters = NULL;
+  g_autoptr(GHashTable) article_words = NULL;
+  Cluster *c;
+  guint n_short = 0, best = 0, first, last;
+  gint best_start, best_end, title = -1;
+  double best_score = 0;
+
+  for (guint i = 0; i < n; i++)
+    n_short += text_weight (u[i].text) <= 4;
+  if (n < PAGE_MIN_UNITS || n_short * 2 < n)
+    return;
+
+  clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
+  for (guint i = 0; i < n;)
+    {
+      Cluster cluster = { i, i, 0 };
+      guint gap = 0;
+
+      if (!is_body_candidate (&u[i]))
+        {
+          i++;
+          continue;
+        }
+      for (guint j = i; j < n; j++)
+        {
+          if (is_body_candidate (&u[j]) || is_prose (&u[j]))
+            {
+              cluster.end = j;
+              cluster.words += text_weight (u[j].text);
+              gap = 0;
+            }
+          else if (u[j].kind != VV_BLOCK_KIND_LIST_ITEM && ++gap > BODY_MAX_GAP)
+            break;
+        }
+      g_array_append_val (clusters, cluster);
+      i = cluster.end + 1;
+    }
+  if (clusters->len == 0)
+    return;
+
+  c = (Cluster *)clusters->data;
+  for (guint i = 1; i < clusters->len; i++)
+    if (c[i].words > c[best].words)
+      best = i;
+
+  /* Sections of one article (Wikipedia, a weekly's many short pieces) are
+   * separated by headings, lists and tables: take in neighbouring runs
+   * across short gaps that hold no recognised boilerplate */
+  first = last = best;
+  for (gboolean grown = TRUE; grown;)
+    {
+      grown = FALSE;
+      if (first > 0 && c[first - 1].words >= MERGE_MIN_WORDS &&
+          gap_is_clean (u, c[first - 1].end + 1, c[first].start))
+        {
+          first--;
+          grown = TRUE;
+        }
+      if (last + 1 < clusters->len && c[last + 1].words >= MERGE_MIN_WORDS &&
+          gap_is_clean (u, c[last].end + 1, c[last + 1].start))
+        {
+          last++;
+          grown = TRUE;
+        }
+    }
+  best_start = c[first].start;
+  best_end = c[last].end;
+
+  article_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (gint i = best_start; i <= best_end; i++)
+    add_words (article_words, u[i].text);
+
+  /* Nearest first: a tie goes to the closer headline */
+  for (gint k = best_start - 1; k >= 0 && k >= best_start - TITLE_WINDOW; k--)
+    {
+      double score;
+
+      if (is_boilerplate (&u[k]) || u[k].kind != VV_BLOCK_KIND_PARAGRAPH || !looks_like_title (u[k].text))
+        continue;
+      score = title_score (u[k].text, article_words);
+      if (score > best_score + 0.001)
+        {
+          best_score = score;
+          title = k;
+        }
+    }
+  if (title < 0)
+    title = best_start;
+
+  for (gint k = 0; k < (gint)n; k++)
+    {
+      if (k == title || (k >= best_start && k <= best_end))
+        continue;
+      /* Between the headline and the article, only running text stays
+       * (a standfirst); the rest is share bars, credits and teasers */
+      if (k > title && k < best_start && is_prose (&u[k]))
+        continue;
+      mark_boilerplate (&u[k], VV_BOILERPLATE_BUTTON);
+      u[k].trimmed = TRUE;
+    }
+}
+
 static void
 classify_units (GArray *units)
 {
@@ -422,6 +663,8 @@ classify_units (GArray *units)
     if ((u[i].hints & VV_BOILERPLATE_HINT_LABEL) && !is_boilerplate (&u[i + 1]) &&
         _vv_import_strlen_upto (u[i + 1].text, LABEL_TARGET_MAX_CHARS) <= LABEL_TARGET_MAX_CHARS)
       mark_boilerplate (&u[i + 1], u[i].boilerplate);
+
+  trim_page (u, n);
 
   /* Menus: three or more very short lines in a row before the article
    * starts or after it ends */
@@ -480,7 +723,7 @@ classify_units (GArray *units)
    * is a short line beside a credit */
   for (guint i = 0; i < n; i++)
     {
-      if ((gint)i == title)
+      if ((gint)i == title || u[i].trimmed)
         continue;
       if (is_title_again (u[i].text, title_norm))
         {

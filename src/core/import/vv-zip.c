@@ -259,9 +259,12 @@ vv_zip_open (GBytes      *bytes,
   infile = gsf_infile_zip_new (input, &local_error);
   if (infile == NULL)
     {
+      /* libgsf's message may quote bytes of the file */
+      g_autofree char *reason = local_error != NULL ? g_utf8_make_valid (local_error->message, -1) : NULL;
+
       g_set_error (error, VV_IMPORT_ERROR, VV_IMPORT_ERROR_FORMAT,
                    _("“%s” is damaged or truncated: %s"), display_name,
-                   local_error != NULL ? local_error->message : _("it is not a complete ZIP archive"));
+                   reason != NULL ? reason : _("it is not a complete ZIP archive"));
       return NULL;
     }
 
