@@ -40,6 +40,10 @@ cleanup () {
 }
 trap cleanup EXIT INT TERM
 
+# Work on a copy: the app keeps a recovery journal next to the project.
+cp "$sample" "$tmp/sample-article.visavis"
+sample="$tmp/sample-article.visavis"
+
 # shot NAME STYLE WIDTH HEIGHT LANGUAGE [HIGH_CONTRAST]
 shot () {
   name=$1 style=$2 width=$3 height=$4 language=$5 hc=${6:-0}
