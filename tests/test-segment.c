@@ -216,6 +216,19 @@ check_error (const char *xml,
     g_assert_nonnull (strstr (error->message, needle2));
 }
 
+/* An SRX file with one break rule for French */
+static char *
+one_rule (const char *before,
+          const char *after)
+{
+  return g_strdup_printf (SRX_HEAD
+    "<languagerule languagerulename=\"French\">"
+    "<rule break=\"yes\"><beforebreak>%s</beforebreak><afterbreak>%s</afterbreak></rule>"
+    "</languagerule></languagerules><maprules>"
+    "<languagemap languagepattern=\"fr.*\" languagerulename=\"French\"/>" SRX_TAIL,
+    "yes", before, after);
+}
+
 static void
 test_segment_errors (void)
 {
@@ -225,26 +238,11 @@ test_segment_errors (void)
     "<rule break=\"no\"><beforebreak>M\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
     "<rule break=\"yes\"><beforebreak>[.?!</beforebreak><afterbreak>\\s</afterbreak></rule>"
     "</languagerule>%s" SRX_TAIL, "yes", map);
-  g_autofree char *bad_after = g_strdup_printf (SRX_HEAD
-    "<languagerule languagerulename=\"French\">"
-    "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>(\\s</afterbreak></rule>"
-    "</languagerule>%s" SRX_TAIL, "yes", map);
-  g_autofree char *intersection = g_strdup_printf (SRX_HEAD
-    "<languagerule languagerulename=\"French\">"
-    "<rule break=\"yes\"><beforebreak>[a-z&amp;&amp;[^aeiou]]\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-    "</languagerule>%s" SRX_TAIL, "yes", map);
-  g_autofree char *java_class = g_strdup_printf (SRX_HEAD
-    "<languagerule languagerulename=\"French\">"
-    "<rule break=\"yes\"><beforebreak>\\p{javaLowerCase}\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-    "</languagerule>%s" SRX_TAIL, "yes", map);
-  g_autofree char *lookbehind = g_strdup_printf (SRX_HEAD
-    "<languagerule languagerulename=\"French\">"
-    "<rule break=\"yes\"><beforebreak>(?&lt;=a+)\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-    "</languagerule>%s" SRX_TAIL, "yes", map);
-  g_autofree char *good = g_strdup_printf (SRX_HEAD
-    "<languagerule languagerulename=\"French\">"
-    "<rule break=\"yes\"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>"
-    "</languagerule>%s" SRX_TAIL, "yes", map);
+  g_autofree char *bad_after = one_rule ("\\.", "(\\s");
+  g_autofree char *intersection = one_rule ("[a-z&amp;&amp;[^aeiou]]\\.", "\\s");
+  g_autofree char *java_class = one_rule ("\\p{javaLowerCase}\\.", "\\s");
+  g_autofree char *lookbehind = one_rule ("(?&lt;=a+)\\.", "\\s");
+  g_autofree char *good = one_rule ("\\.", "\\s");
   g_autofree char *unknown_rule = g_strdup_printf (SRX_HEAD
     "<languagerule languagerulename=\"French\"/>"
     "</languagerules><maprules><languagemap languagepattern=\"fr.*\" languagerulename=\"Frnch\"/>"

@@ -235,6 +235,68 @@ typedef struct
   gboolean    unbounded;
 } LenScan;
 
+/* The opening of a group, p just after its '(' */
+typedef enum
+{
+  GROUP_ERROR,   /* not understood */
+  GROUP_EMPTY,   /* matches nothing: (*VERB), (?#…), (?i); *next after its ')' */
+  GROUP_BODY,    /* *next at the start of the group's pattern */
+} GroupKind;
+
+static GroupKind
+open_group (const char  *p,
+            const char **next,
+            gboolean    *zero)
+{
+  *zero = FALSE;
+  if (*p == '*' || (p[0] == '?' && p[1] == '#'))
+    {
+      const char *e = strchr (p, ')');
+      if (e == NULL)
+        return GROUP_ERROR;
+      *next = e + 1;
+      return GROUP_EMPTY;
+    }
+  if (*p == '?')
+    {
+      p++;
+      if (*p == '=' || *p == '!')
+        *zero = TRUE, p++;
+      else if (*p == '<' && (p[1] == '=' || p[1] == '!'))
+        *zero = TRUE, p += 2;
+      else if (*p == ':' || *p == '>' || *p == '|')
+        p++;
+      else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<'))
+        {
+          char close = *p == '\'' ? '\'' : '>';
+          const char *e = strchr (p + 1, close);
+          if (e == NULL)
+            return GROUP_ERROR;
+          p = e + 1;
+        }
+      else
+        {
+          /* inline options: (?i) or (?i:…); extended mode is not understood */
+          while (*p != '\0' && (g_ascii_isalpha (*p) || *p == '-' || *p == '^'))
+            {
+              if (*p == 'x')
+                return GROUP_ERROR;
+              p++;
+            }
+          if (*p == ')')
+            {
+              *next = p + 1;
+              return GROUP_EMPTY;
+            }
+          if (*p != ':')
+            return GROUP_ERROR;
+          p++;
+        }
+    }
+  *next = p;
+  return GROUP_BODY;
+}
+
 static gssize scan_alternation (LenScan *s);
 
 static gssize
@@ -339,59 +401,16 @@ scan_atom (LenScan *s)
         gboolean zero = FALSE;
         gssize n;
 
-        p++;
-        if (*p == '*')
+        switch (open_group (p + 1, &p, &zero))
           {
-            /* (*VERB) */
-            const char *e = strchr (p, ')');
-            if (e == NULL)
-              return -1;
-            s->p = e + 1;
+          case GROUP_ERROR:
+            return -1;
+          case GROUP_EMPTY:
+            s->p = p;
             return 0;
-          }
-        if (*p == '?')
-          {
-            p++;
-            if (*p == '=' || *p == '!')
-              zero = TRUE, p++;
-            else if (*p == '<' && (p[1] == '=' || p[1] == '!'))
-              zero = TRUE, p += 2;
-            else if (*p == ':' || *p == '>' || *p == '|')
-              p++;
-            else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<'))
-              {
-                char close = *p == '\'' ? '\'' : '>';
-                const char *e = strchr (p + 1, close);
-                if (e == NULL)
-                  return -1;
-                p = e + 1;
-              }
-            else if (*p == '#')
-              {
-                const char *e = strchr (p, ')');
-                if (e == NULL)
-                  return -1;
-                s->p = e + 1;
-                return 0;
-              }
-            else
-              {
-                /* inline options: (?i) or (?i:…) */
-                while (*p != '\0' && (g_ascii_isalpha (*p) || *p == '-' || *p == '^'))
-                  {
-                    if (*p == 'x')
-                      return -1;
-                    p++;
-                  }
-                if (*p == ')')
-                  {
-                    s->p = p + 1;
-                    return 0;
-                  }
-                if (*p != ':')
-                  return -1;
-                p++;
-              }
+          case GROUP_BODY:
+          default:
+            break;
           }
         s->p = p;
         n = scan_alternation (s);
@@ -737,60 +756,17 @@ last_atom (LastScan *s,
       {
         gboolean zero = FALSE;
 
-        p++;
-        if (*p == '*')
+        switch (open_group (p + 1, &p, &zero))
           {
-            const char *e = strchr (p, ')');
-            if (e == NULL)
-              return FALSE;
+          case GROUP_ERROR:
+            return FALSE;
+          case GROUP_EMPTY:
             ends_zero_width (ends);
-            s->p = e + 1;
+            s->p = p;
             return TRUE;
-          }
-        if (*p == '?')
-          {
-            p++;
-            if (*p == '=' || *p == '!')
-              zero = TRUE, p++;
-            else if (*p == '<' && (p[1] == '=' || p[1] == '!'))
-              zero = TRUE, p += 2;
-            else if (*p == ':' || *p == '>' || *p == '|')
-              p++;
-            else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<'))
-              {
-                char close = *p == '\'' ? '\'' : '>';
-                const char *e = strchr (p + 1, close);
-                if (e == NULL)
-                  return FALSE;
-                p = e + 1;
-              }
-            else if (*p == '#')
-              {
-                const char *e = strchr (p, ')');
-                if (e == NULL)
-                  return FALSE;
-                ends_zero_width (ends);
-                s->p = e + 1;
-                return TRUE;
-              }
-            else
-              {
-                while (*p != '\0' && (g_ascii_isalpha (*p) || *p == '-' || *p == '^'))
-                  {
-                    if (*p == 'x')
-                      return FALSE;
-                    p++;
-                  }
-                if (*p == ')')
-                  {
-                    ends_zero_width (ends);
-                    s->p = p + 1;
-                    return TRUE;
-                  }
-                if (*p != ':')
-                  return FALSE;
-                p++;
-              }
+          case GROUP_BODY:
+          default:
+            break;
           }
         s->p = p;
         if (!last_alternation (s, ends) || *s->p != ')')
