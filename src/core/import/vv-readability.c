@@ -1237,18 +1237,22 @@ remove_all (Context            *ctx,
     bury (ctx, nodes->pdata[i - 1]);
 }
 
-/* Skips white-space text (and comments) to the next element or text */
+/* Skips white space to the next element or other node (Readability's
+ * _nextNode: a comment with text stops it too) */
 static xmlNode *
 next_significant (xmlNode *node)
 {
   while (node != NULL && !is_element (node))
     {
-      if (is_text (node) && !is_whitespace_text ((const char *)node->content))
+      if ((is_text (node) || node->type == XML_COMMENT_NODE)
+          && !is_whitespace_text ((const char *)node->content))
         break;
       node = node->next;
     }
   return node;
 }
+
+static gboolean is_phrasing_content (xmlNode *node);
 
 /* libxml2's HTML parser knows HTML 4's rules only: <p>Texte<section>…
  * keeps the section (and, when the </p> is left out, the rest of the page)
@@ -1337,13 +1341,7 @@ replace_brs (Context *ctx,
               if (after != NULL && tag_is (after, "br"))
                 break;
             }
-          if (is_element (next) && !(tag_is (next, "br") || tag_is (next, "a") || tag_is (next, "span")
-                                     || tag_is (next, "b") || tag_is (next, "i") || tag_is (next, "em")
-                                     || tag_is (next, "strong") || tag_is (next, "font")
-                                     || tag_is (next, "img") || tag_is (next, "sup") || tag_is (next, "sub")
-                                     || tag_is (next, "small") || tag_is (next, "code") || tag_is (next, "abbr")
-                                     || tag_is (next, "cite") || tag_is (next, "q") || tag_is (next, "time")
-                                     || tag_is (next, "u") || tag_is (next, "mark")))
+          if (!is_phrasing_content (next))
             break;   /* only phrasing content goes into the paragraph */
           sibling = next->next;
           append_child (p, next);
