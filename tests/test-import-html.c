@@ -280,6 +280,14 @@ test_article_structure (void)
   g_assert_nonnull (strstr (boilerplate, "Les bus de nuit menacés"));
   block = find_block (document, "À lire aussi");
   g_assert_true (vv_block_is_excluded (block));
+  /* lines the page keeps inside the article, told by the boilerplate
+   * classifier: a "Lire aussi" link paragraph, the dates line */
+  block = find_block (document, "Lire aussi\xC2\xA0: Quatre ans de chantier");
+  g_assert_nonnull (block);
+  g_assert_cmpint (vv_block_get_kind (block), ==, VV_BLOCK_KIND_BOILERPLATE);
+  block = find_block (document, "Publié le 12 mars 2026");
+  g_assert_nonnull (block);
+  g_assert_cmpint (vv_block_get_kind (block), ==, VV_BLOCK_KIND_BOILERPLATE);
 
   /* outside it: dropped */
   g_assert_null (strstr (all, "Nous utilisons des cookies"));

@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 #include <json-glib/json-glib.h>
 
+#include "vv-boilerplate.h"
 #include "vv-readability.h"
 
 #define N_TOP_CANDIDATES   5
@@ -2198,6 +2199,7 @@ typedef struct
   guint       level;
   gboolean    boilerplate;
   gboolean    source_code;   /* inside <pre><code>: kept verbatim */
+  gboolean    after_label;   /* the last block was "À lire aussi"-like */
 } Emitter;
 
 static void
@@ -2242,6 +2244,30 @@ emit_text (Emitter     *em,
   block->level = em->boilerplate ? 0 : level;
   block->text = g_string_free (out, FALSE);
   g_ptr_array_add (em->blocks, block);
+
+  /* Lines the page kept inside the article that are still site
+   * boilerplate ("Lire aussi : …", "Suivez-nous sur Telegram", "Publié le
+   * … Mis à jour le …"): the same classifier as for copied text */
+  if (block->kind == VV_BLOCK_KIND_PARAGRAPH || block->kind == VV_BLOCK_KIND_LIST_ITEM
+      || block->kind == VV_BLOCK_KIND_HEADING || block->kind == VV_BLOCK_KIND_CAPTION)
+    {
+      VvBoilerplateHints hints = VV_BOILERPLATE_HINT_NONE;
+      gboolean label_follower = em->after_label && g_utf8_strlen (block->text, -1) <= 120;
+
+      VvBoilerplateKind found = vv_boilerplate_classify_line (block->text, &hints);
+
+      /* a caption that ends with "(Reuters)" is a caption: credits are short */
+      if (found == VV_BOILERPLATE_CREDIT && word_count (block->text) > 8)
+        found = VV_BOILERPLATE_NONE;
+      if (found != VV_BOILERPLATE_NONE || label_follower)
+        {
+          block->kind = VV_BLOCK_KIND_BOILERPLATE;
+          block->level = 0;
+        }
+      em->after_label = (hints & VV_BOILERPLATE_HINT_LABEL) != 0;
+    }
+  else
+    em->after_label = FALSE;
 }
 
 static void
