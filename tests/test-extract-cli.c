@@ -61,6 +61,81 @@ test_extract_text (void)
   vv_test_rm_rf (tmpdir);
 }
 
+/* A good sample file for @format among the importers' test data:
+ * "article.EXT" first, else any file whose name does not say it is broken */
+static char *
+find_sample (const VvImportFormat *format)
+{
+  static const char * const dirs[] = { "html", "import", "xliff", NULL };
+  static const char * const broken[] = {
+    "bad", "empty", "encrypted", "bomb", "password", "truncated", "not-a", "spreadsheet",
+    "old-", "xxe", "binary", "invalid", NULL
+  };
+  char *fallback = NULL;
+
+  for (guint d = 0; dirs[d] != NULL; d++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", dirs[d], NULL);
+      g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+        {
+          const char *dot = strrchr (name, '.');
+          gboolean bad = FALSE;
+
+          if (dot == NULL || vv_import_guess_format (name, NULL, NULL) != format)
+            continue;
+          for (guint b = 0; broken[b] != NULL; b++)
+            bad = bad || strstr (name, broken[b]) != NULL;
+          if (bad)
+            continue;
+          if (g_str_has_prefix (name, "article."))
+            {
+              g_free (fallback);
+              return g_build_filename (dir, name, NULL);
+            }
+          if (fallback == NULL)
+            fallback = g_build_filename (dir, name, NULL);
+        }
+    }
+  return fallback;
+}
+
+static void
+test_extract_every_format (void)
+{
+  const VvImportFormat *formats;
+  guint n_formats, n_checked = 0;
+
+  formats = vv_import_get_formats (&n_formats);
+  for (guint i = 0; i < n_formats; i++)
+    {
+      g_autofree char *sample = find_sample (&formats[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *blocks;
+      int status;
+
+      if (sample == NULL)
+        {
+          g_test_message ("no sample file for format “%s”", formats[i].id);
+          continue;
+        }
+      status = vv_test_run_cli (NULL, &out, &err, "extract", sample, NULL);
+      g_test_message ("%s: %s → %d", formats[i].id, sample, status);
+      g_assert_cmpint (status, ==, 0);
+      /* a title line, a blank line, then at least one block */
+      blocks = strstr (out, "\n\n");
+      g_assert_nonnull (blocks);
+      g_assert_true (blocks > out);
+      g_assert_cmpuint (strlen (blocks + 2), >, 1);
+      n_checked++;
+    }
+  /* text and html at least have samples here */
+  g_assert_cmpuint (n_checked, >=, 2);
+}
+
 static void
 test_extract_errors (void)
 {
@@ -96,6 +171,7 @@ main (int    argc,
 
   g_test_add_func ("/extract-cli/html", test_extract_html);
   g_test_add_func ("/extract-cli/text", test_extract_text);
+  g_test_add_func ("/extract-cli/every-format", test_extract_every_format);
   g_test_add_func ("/extract-cli/errors", test_extract_errors);
 
   return g_test_run ();
