@@ -112,29 +112,47 @@ inspect (const guint8 *data,
   return result;
 }
 
-/* Sets every entry's date to 1980-01-01 in a copy of the archive: the
- * dates are not used, and some writers leave them zero */
+/* Finds or fixes impossible dates in every local and central header,
+ * wherever libgsf might look: with @copy %NULL, says whether there is one;
+ * otherwise sets them to 1980-01-01 00:00 in @copy */
+static gboolean
+fix_dates (const guint8 *data,
+           guint8       *copy,
+           gsize         size)
+{
+  gboolean found = FALSE;
+
+  for (gsize pos = 0; pos + 30 <= size; pos++)
+    {
+      guint32 signature;
+      gsize offset;
+
+      if (data[pos] != 'P' || data[pos + 1] != 'K')
+        continue;
+      signature = read_u32 (data + pos);
+      offset = signature == 0x02014b50 ? 12 : signature == 0x04034b50 ? 10 : 0;
+      if (offset == 0 || dos_date_time_valid (read_u16 (data + pos + offset + 2), read_u16 (data + pos + offset)))
+        continue;
+      found = TRUE;
+      if (copy == NULL)
+        return TRUE;
+      copy[pos + offset] = 0;
+      copy[pos + offset + 1] = 0;
+      copy[pos + offset + 2] = 0x21;
+      copy[pos + offset + 3] = 0;
+    }
+  return found;
+}
+
+/* A copy of the archive with valid dates: they are not used, and libgsf
+ * fails an assertion in GDateTime on impossible ones */
 static GBytes *
 with_valid_dates (const guint8 *data,
                   gsize         size)
 {
   guint8 *copy = g_memdup2 (data, size);
 
-  for (gsize pos = 0; pos + 46 <= size; pos++)
-    {
-      guint32 signature = read_u32 (copy + pos);
-      gsize offset = signature == 0x02014b50 ? 12 : signature == 0x04034b50 ? 10 : 0;
-
-      if (offset != 0 && !dos_date_time_valid (read_u16 (copy + pos + offset + 2),
-                                               read_u16 (copy + pos + offset)))
-        {
-          /* time 00:00:00, date 1980-01-01 */
-          copy[pos + offset] = 0;
-          copy[pos + offset + 1] = 0;
-          copy[pos + offset + 2] = 0x21;
-          copy[pos + offset + 3] = 0;
-        }
-    }
+  fix_dates (data, copy, size);
   return g_bytes_new_take (copy, size);
 }
 
@@ -249,7 +267,7 @@ vv_zip_open (GBytes      *bytes,
                    display_name);
       return NULL;
     }
-  if (inspection.bad_date)
+  if (inspection.bad_date || fix_dates (data, NULL, size))
     {
       fixed = with_valid_dates (data, size);
       data = g_bytes_get_data (fixed, &size);
