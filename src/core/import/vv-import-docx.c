@@ -339,32 +339,6 @@ walk_container (Context *ctx,
     }
 }
 
-/* dc:title from docProps/core.xml, if there is one */
-static char *
-core_title (VvZip *zip)
-{
-  g_autoptr(GError) error = NULL;
-  xmlDoc *doc;
-  xmlNode *root;
-  char *title = NULL;
-
-  if (!vv_zip_has_entry (zip, "docProps/core.xml"))
-    return NULL;
-  doc = vv_zip_read_xml (zip, "docProps/core.xml", &error);
-  if (doc == NULL)
-    return NULL;     /* metadata only: a damaged core.xml is not fatal */
-  root = xmlDocGetRootElement (doc);
-  for (xmlNode *node = root != NULL ? root->children : NULL; node != NULL; node = node->next)
-    if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "title") && title == NULL)
-      {
-        xmlChar *content = xmlNodeGetContent (node);
-        title = g_strdup ((const char *)content);
-        xmlFree (content);
-      }
-  xmlFreeDoc (doc);
-  return title;
-}
-
 /**
  * vv_import_docx:
  * @bytes: the file's contents
@@ -440,6 +414,6 @@ vv_import_docx (GBytes       *bytes,
   xmlFreeDoc (doc);
   g_hash_table_unref (ctx.styles);
 
-  title = core_title (zip);
+  title = vv_zip_read_dc_title (zip, "docProps/core.xml");
   return _vv_import_blocks_finish (blocks, title, segmenter, display_name, error);
 }

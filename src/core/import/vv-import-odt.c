@@ -247,34 +247,6 @@ walk_container (Context  *ctx,
     }
 }
 
-/* dc:title from meta.xml, if there is one */
-static char *
-meta_title (VvZip *zip)
-{
-  g_autoptr(GError) error = NULL;
-  xmlDoc *doc;
-  xmlNode *root;
-  char *title = NULL;
-
-  if (!vv_zip_has_entry (zip, "meta.xml"))
-    return NULL;
-  doc = vv_zip_read_xml (zip, "meta.xml", &error);
-  if (doc == NULL)
-    return NULL;     /* metadata only: a damaged meta.xml is not fatal */
-  root = xmlDocGetRootElement (doc);
-  for (xmlNode *meta = root != NULL ? root->children : NULL; meta != NULL; meta = meta->next)
-    if (is_el (meta, OFFICE_NS, "meta"))
-      for (xmlNode *node = meta->children; node != NULL; node = node->next)
-        if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "title") && title == NULL)
-          {
-            xmlChar *content = xmlNodeGetContent (node);
-            title = g_strdup ((const char *)content);
-            xmlFree (content);
-          }
-  xmlFreeDoc (doc);
-  return title;
-}
-
 /* Checks the mimetype entry and the manifest before reading the body */
 static gboolean
 check_package (VvZip       *zip,
@@ -399,6 +371,6 @@ vv_import_odt (GBytes       *bytes,
   walk_container (&ctx, text, FALSE);
   xmlFreeDoc (doc);
 
-  title = meta_title (zip);
+  title = vv_zip_read_dc_title (zip, "meta.xml");
   return _vv_import_blocks_finish (blocks, title, segmenter, display_name, error);
 }

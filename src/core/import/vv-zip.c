@@ -440,3 +440,62 @@ vv_zip_read_xml (VvZip       *zip,
   xmlFreeParserCtxt (ctxt);
   return doc;
 }
+
+static char *
+find_dc_title (xmlNode *parent,
+               guint    depth)
+{
+  for (xmlNode *node = parent->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST "http://purl.org/dc/elements/1.1/") &&
+          xmlStrEqual (node->name, BAD_CAST "title"))
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+          char *title = g_strdup ((const char *)content);
+
+          xmlFree (content);
+          return title;
+        }
+      if (depth > 0)
+        {
+          char *title = find_dc_title (node, depth - 1);
+
+          if (title != NULL)
+            return title;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * vv_zip_read_dc_title:
+ * @zip: an archive
+ * @path: the metadata entry (docProps/core.xml, meta.xml)
+ *
+ * The Dublin Core title of an office document's metadata. The metadata is
+ * optional: a missing or damaged entry gives %NULL, not an error.
+ *
+ * Returns: (transfer full) (nullable): the title
+ */
+char *
+vv_zip_read_dc_title (VvZip      *zip,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  xmlDoc *doc;
+  xmlNode *root;
+  char *title = NULL;
+
+  if (!vv_zip_has_entry (zip, path))
+    return NULL;
+  doc = vv_zip_read_xml (zip, path, &error);
+  if (doc == NULL)
+    return NULL;
+  root = xmlDocGetRootElement (doc);
+  if (root != NULL)
+    title = find_dc_title (root, 1);
+  xmlFreeDoc (doc);
+  return title;
+}

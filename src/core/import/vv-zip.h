@@ -30,6 +30,8 @@ GBytes   *vv_zip_read        (VvZip       *zip,
 xmlDoc   *vv_zip_read_xml    (VvZip       *zip,
                               const char  *path,
                               GError     **error);
+char     *vv_zip_read_dc_title (VvZip     *zip,
+                              const char  *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VvZip, vv_zip_free)
 
