@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <gio/gunixinputstream.h>
@@ -549,11 +550,205 @@ cmd_qa (int    argc,
   return counts[VV_QA_SEVERITY_ERROR] > 0 ? EXIT_FAILURE_USER : EXIT_OK;
 }
 
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+  gboolean      tty;
+  guint         last_step;
+} TranslateRun;
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TranslateRun *run = user_data;
+
+  run->result = g_object_ref (result);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+on_progress_cb (VvMtQueue    *queue,
+                guint         done,
+                guint         total,
+                TranslateRun *run)
+{
+  guint step = total ? done * 10 / total : 10;
+
+  /* On a terminal, one line rewritten in place; else a line per 10 % */
+  if (run->tty)
+    g_printerr (_("\rTranslating: %u/%u segments"), done, total);
+  else if (step != run->last_step)
+    g_printerr (_("Translating: %u/%u segments\n"), done, total);
+  run->last_step = step;
+}
+
+/* APy has no fr→en: go through a pivot it reaches (fr→es→en) */
+static VvMtProvider *
+maybe_pivot (VvMtProvider  *provider,
+             const char    *source,
+             const char    *target,
+             GError       **error)
+{
+  TranslateRun run = { 0 };
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autofree char *via = NULL;
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  vv_mt_provider_list_languages_async (provider, NULL, store_result_cb, &run);
+  g_main_loop_run (run.loop);
+  pairs = vv_mt_provider_list_languages_finish (provider, run.result, error);
+  g_clear_object (&run.result);
+  g_main_loop_unref (run.loop);
+  if (pairs == NULL)
+    return NULL;
+  if (vv_mt_pairs_have (pairs, source, target))
+    return g_object_ref (provider);
+  via = vv_mt_find_pivot (pairs, source, target);
+  if (via == NULL)
+    {
+      g_set_error (error, VV_MT_ERROR, VV_MT_ERROR_UNSUPPORTED_PAIR,
+                   /* Translators: %1$s is a provider, %2$s its URL, %3$s and %4$s language codes */
+                   _("%1$s (%2$s) cannot translate from “%3$s” to “%4$s”, even through another language"),
+                   vv_mt_provider_get_display_name (provider), vv_mt_provider_get_server (provider), source, target);
+      return NULL;
+    }
+  g_printerr (_("No direct %s→%s pair: translating through %s\n"), source, target, via);
+  return vv_mt_pivot_new (provider, provider, via);
+}
+
+static int
+cmd_translate (int    argc,
+               char **argv)
+{
+  g_autofree char *provider_id = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *model = NULL;
+  gint concurrency = 0;
+  gboolean no_cache = FALSE;
+  const GOptionEntry entries[] = {
+    { "provider", 'p', 0, G_OPTION_ARG_STRING, &provider_id, N_("Machine-translation provider: apertium, libretranslate, deepl, openai, google"), N_("ID") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Server URL (default: the provider’s)"), N_("URL") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Target language (default: the project’s)"), N_("LANG") },
+    { "concurrency", 'j', 0, G_OPTION_ARG_INT, &concurrency, N_("Requests in flight (default 4, never more than the provider allows)"), N_("N") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("Model name (openai)"), N_("MODEL") },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, N_("Do not read or write the translation cache"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("P.visavis --provider ID — machine-translate the untranslated segments"));
+  g_autoptr(VvDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvMtProvider) provider = NULL;
+  g_autoptr(VvMtProvider) engine = NULL;
+  g_autoptr(VvMtCache) cache = NULL;
+  g_autoptr(VvMtQueue) queue = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *key = NULL;
+  const char *source, *target;
+  TranslateRun run = { 0 };
+  VvMtSummary summary = { 0 };
+  int status;
+
+  g_option_context_set_description (context, _("API keys come from the environment: VISAVIS_DEEPL_KEY, VISAVIS_GOOGLE_KEY, VISAVIS_OPENAI_KEY, VISAVIS_LIBRETRANSLATE_KEY."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("expected one project file"));
+  if (provider_id == NULL)
+    return usage_error (context, _("missing --provider"));
+  if (vv_mt_provider_lookup_info (provider_id) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown provider “%s”"), provider_id);
+      return usage_error (context, message);
+    }
+  if (concurrency < 0)
+    return usage_error (context, _("--concurrency must be positive"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  document = vv_project_load (file, NULL, &error);
+  if (document == NULL)
+    return fail (error);
+  if (to != NULL)
+    vv_document_set_target_language (document, to);
+  source = vv_document_get_source_language (document);
+  target = vv_document_get_target_language (document);
+  if (source == NULL)
+    source = "fr";
+
+  key = vv_mt_provider_key_from_env (provider_id);
+  provider = vv_mt_provider_new_for_id (provider_id, url, key, &error);
+  if (provider == NULL)
+    return fail (error);
+  if (model != NULL && VV_IS_MT_OPENAI (provider))
+    vv_mt_openai_set_model (VV_MT_OPENAI (provider), model);
+
+  if (g_str_equal (provider_id, "apertium"))
+    {
+      engine = maybe_pivot (provider, source, target, &error);
+      if (engine == NULL)
+        return fail (error);
+    }
+  else
+    engine = g_object_ref (provider);
+
+  cache = no_cache ? NULL : vv_mt_cache_new_default ();
+  queue = vv_mt_queue_new (engine, cache);
+  vv_mt_queue_set_concurrency (queue, concurrency);
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.tty = isatty (fileno (stderr));
+  run.last_step = G_MAXUINT;
+  g_signal_connect (queue, "progress", G_CALLBACK (on_progress_cb), &run);
+  vv_mt_translate_document_async (queue, document, TRUE, NULL, store_result_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+  if (run.tty)
+    g_printerr ("\n");
+  if (!vv_mt_translate_document_finish (queue, run.result, &summary, &error))
+    {
+      g_clear_object (&run.result);
+      return fail (error);
+    }
+  g_clear_object (&run.result);
+
+  if (summary.n_filled > 0 || summary.n_suggestions > 0)
+    {
+      if (!vv_project_save (document, file, NULL, &error))
+        {
+          vv_mt_summary_clear (&summary);
+          return fail (error);
+        }
+    }
+
+  /* Translators: %1$u segments, %2$s a provider name, %3$s a language code */
+  g_printerr (ngettext ("%1$u segment translated with %2$s into %3$s",
+                        "%1$u segments translated with %2$s into %3$s", summary.n_suggestions),
+              summary.n_suggestions, vv_mt_provider_get_display_name (engine), target);
+  g_printerr (ngettext (" (%u new draft", " (%u new drafts", summary.n_filled), summary.n_filled);
+  g_printerr (ngettext (", %u from the cache", ", %u from the cache", summary.n_cached), summary.n_cached);
+  g_printerr (ngettext (", %u kept as it was)\n", ", %u kept as they were)\n", summary.n_kept), summary.n_kept);
+  if (summary.n_failed > 0)
+    {
+      g_printerr (ngettext ("visavis-cli: %u segment failed: %s\n", "visavis-cli: %u segments failed: %s\n",
+                            summary.n_failed),
+                  summary.n_failed, summary.first_error ? summary.first_error->message : "");
+      vv_mt_summary_clear (&summary);
+      return EXIT_FAILURE_USER;
+    }
+  vv_mt_summary_clear (&summary);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "segment", "[--srx FILE] [FILE|-]", N_("Split running text into segments, one per line"), cmd_segment },
   { "import", "FILE|URL [--to LANG] -o P.visavis", N_("Make a project from an article"), cmd_import },
   { "extract", "FILE|URL [--with-boilerplate]", N_("Print the article's title and blocks"), cmd_extract },
   { "export", "P.visavis --format FORMAT -o OUT", N_("Export a project"), cmd_export },
+  { "translate", "P.visavis --provider ID [--url URL] [--to LANG] [--concurrency N]", N_("Machine-translate the untranslated segments"), cmd_translate },
   { "stats", "P.visavis", N_("Print counts per state, words and progress"), cmd_stats },
   { "qa", "P.visavis [--fix]", N_("Check translations; exit 1 on errors"), cmd_qa },
   { "import-review", "P.visavis REVIEWED [-a NAME]", N_("Apply a reviewer's edited bilingual file"), cmd_import_review },

@@ -1,0 +1,102 @@
+/* vv-mt-private.h: helpers shared by the machine-translation providers
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "vv-mt-provider.h"
+
+G_BEGIN_DECLS
+
+GError      *_vv_mt_error_new            (VvMtProvider        *provider,
+                                          VvMtError            code,
+                                          const char          *detail);
+GError      *_vv_mt_error_new_for_status (VvMtProvider        *provider,
+                                          VvMtError            code,
+                                          SoupMessage         *message,
+                                          const char          *detail);
+GError      *_vv_mt_error_from_status    (VvMtProvider        *provider,
+                                          SoupMessage         *message,
+                                          const char          *detail);
+void         _vv_mt_error_set_split      (GError              *error);
+void         _vv_mt_error_set_retry_after (GError             *error,
+                                          gint64               ms);
+void         _vv_mt_error_set_retryable  (GError              *error,
+                                          gboolean             retryable);
+gint64       _vv_mt_parse_retry_after    (SoupMessageHeaders  *headers);
+
+SoupSession *_vv_mt_session_new          (const char          *base_url,
+                                          guint                timeout_seconds);
+char        *_vv_mt_join_url             (const char          *base,
+                                          const char          *path);
+SoupMessage *_vv_mt_json_message_new     (const char          *method,
+                                          const char          *url,
+                                          JsonBuilder         *body);
+void         _vv_mt_send_async           (VvMtProvider        *provider,
+                                          SoupSession         *session,
+                                          SoupMessage         *message,
+                                          guint                timeout_seconds,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GBytes      *_vv_mt_send_finish          (GAsyncResult        *result,
+                                          SoupMessage        **message,
+                                          GError             **error);
+JsonNode    *_vv_mt_parse_json           (VvMtProvider        *provider,
+                                          GBytes              *body,
+                                          GError             **error);
+char        *_vv_mt_body_excerpt         (GBytes              *body);
+char        *_vv_mt_clean_text           (const char          *text);
+gboolean     _vv_mt_is_blank             (const char          *text);
+const char  *_vv_mt_json_get_string      (JsonObject          *object,
+                                          const char          *member);
+char        *_vv_mt_json_error_message   (GBytes              *body);
+
+/* Base for providers: the common instance fields */
+typedef struct
+{
+  char        *url;
+  char        *api_key;
+  SoupSession *session;
+  guint        timeout;
+} VvMtHttpConfig;
+
+void         _vv_mt_http_config_init     (GObject             *owner,
+                                          VvMtHttpConfig      *config,
+                                          const char          *url,
+                                          const char          *default_url,
+                                          const char          *api_key,
+                                          guint                timeout);
+void         _vv_mt_http_config_clear    (VvMtHttpConfig      *config);
+
+typedef GError *(*VvMtErrorFunc) (VvMtProvider *provider,
+                                  SoupMessage  *message,
+                                  GBytes       *body);
+
+void         _vv_mt_json_request_async   (VvMtProvider        *provider,
+                                          VvMtHttpConfig      *http,
+                                          SoupMessage         *message,
+                                          VvMtErrorFunc        classify,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+JsonNode    *_vv_mt_json_request_finish  (GAsyncResult        *result,
+                                          GError             **error);
+void         _vv_mt_set_header           (SoupMessage         *message,
+                                          const char          *name,
+                                          const char          *value);
+char       **_vv_mt_strings_from_array   (JsonNode            *node,
+                                          const char          *member,
+                                          guint                n);
+GError      *_vv_mt_error_wrong_count    (VvMtProvider        *provider,
+                                          guint                n_sent);
+GPtrArray   *_vv_mt_pairs_new            (void);
+gpointer     _vv_mt_task_finish          (gpointer             source,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+G_END_DECLS
