@@ -241,6 +241,7 @@ test_source_mismatch_and_unknown (void)
   const char *csv =
     "id,source,target,state\r\n"
     "1,Le « métro » de Lyon 🚇,The Lyon « metro » 🚇,approved\r\n"           /* approve */
+    "2,M. Dupont a dit : « C'est génial ! »,Mr Dupont said: “It's great!”,approved\r\n"  /* a draft: refused */
     "3,Puis il est reparti.,Then he left again.,translated\r\n"                /* source changed */
     "99,Inconnu,Unknown,translated\r\n";                                       /* not in project */
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
@@ -255,11 +256,15 @@ test_source_mismatch_and_unknown (void)
   g_assert_cmpuint (g_array_index (report.mismatched, guint, 0), ==, 3);
   g_assert_cmpuint (report.unknown->len, ==, 1);
   g_assert_cmpuint (g_array_index (report.unknown, guint, 0), ==, 99);
+  g_assert_cmpuint (report.refused->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report.refused, guint, 0), ==, 2);
+  g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 2)), ==, VV_SEGMENT_STATE_DRAFT);
   g_assert_cmpstr (vv_segment_get_target (vv_document_lookup_segment (document, 3)), ==, "");
   g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 1)), ==, VV_SEGMENT_STATE_APPROVED);
   summary = vv_roundtrip_report_to_string (&report);
   g_assert_nonnull (strstr (summary, "Source no longer matches, not applied: 3\n"));
   g_assert_nonnull (strstr (summary, "Not in this project, not applied: 99\n"));
+  g_assert_nonnull (strstr (summary, "State change not allowed by the workflow, not applied: 2\n"));
   vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 1);
 }
@@ -444,8 +449,8 @@ test_odt_edit (void)
   g_assert_cmpstr (file->format, ==, "odt");
   apply_ok (document, file, &report);
   check_edit_applied (document, &report, 3, "Then he  left.", "Jean Dupuis", "Vérifié.");
-  /* an untranslated segment the reviewer filled in is translated now */
-  g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 3)), ==, VV_SEGMENT_STATE_TRANSLATED);
+  /* an untranslated segment the reviewer filled in is a draft now, as when edited in the window */
+  g_assert_cmpint (vv_segment_get_state (vv_document_lookup_segment (document, 3)), ==, VV_SEGMENT_STATE_DRAFT);
   vv_roundtrip_report_clear (&report);
   assert_unchanged_except (before, document, 3);
 }

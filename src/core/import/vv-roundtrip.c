@@ -15,6 +15,7 @@
 #include "vv-document.h"
 #include "vv-export-private.h"
 #include "vv-importer.h"
+#include "vv-review.h"
 #include "vv-roundtrip.h"
 #include "vv-segment.h"
 #include "vv-utils.h"
@@ -28,7 +29,8 @@
  *   the reviewer's name (an empty target never erases one);
  * - new comments (Word comments, LibreOffice annotations, XLIFF notes, or
  *   new text in the comments column) are added;
- * - a state set to approved or needs-changes is applied;
+ * - a state set to approved or needs-changes is applied when the workflow
+ *   allows it (vv_review_can_transition(): a draft is not approved);
  * - a unit whose source no longer matches the project's, or whose id the
  *   project does not have, is reported and not applied;
  * - a file from another project (its project key differs, or none of its
@@ -1016,6 +1018,7 @@ vv_roundtrip_report_init (VvRoundtripReport *report)
   report->mismatched = g_array_new (FALSE, FALSE, sizeof (guint));
   report->unknown = g_array_new (FALSE, FALSE, sizeof (guint));
   report->locked = g_array_new (FALSE, FALSE, sizeof (guint));
+  report->refused = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 void
@@ -1024,6 +1027,7 @@ vv_roundtrip_report_clear (VvRoundtripReport *report)
   g_clear_pointer (&report->mismatched, g_array_unref);
   g_clear_pointer (&report->unknown, g_array_unref);
   g_clear_pointer (&report->locked, g_array_unref);
+  g_clear_pointer (&report->refused, g_array_unref);
 }
 
 /* Compares texts as a reader sees them: white space runs are one space */
@@ -1120,6 +1124,7 @@ vv_roundtrip_report_to_string (VvRoundtripReport *report)
   append_ids (out, _("Source no longer matches, not applied:"), report->mismatched);
   append_ids (out, _("Not in this project, not applied:"), report->unknown);
   append_ids (out, _("Locked, target not applied:"), report->locked);
+  append_ids (out, _("State change not allowed by the workflow, not applied:"), report->refused);
   return g_string_free (out, FALSE);
 }
 
@@ -1204,19 +1209,27 @@ vv_roundtrip_apply (VvDocument      *document,
             g_array_append_val (report->locked, unit->id);
           else
             {
+              /* as vv_review_edit_target(): a filled-in segment is a draft */
               target_changed = TRUE;
               if (state == VV_SEGMENT_STATE_UNTRANSLATED)
-                state = VV_SEGMENT_STATE_TRANSLATED;
+                state = VV_SEGMENT_STATE_DRAFT;
             }
         }
 
-      /* the reviewer's decisions: approve, or send back */
+      /* the reviewer's decisions: approve, or send back, where the
+       * workflow allows it (a draft must be confirmed first) */
       if (unit->has_state && unit->state != vv_segment_get_state (segment) &&
           (unit->state == VV_SEGMENT_STATE_APPROVED || unit->state == VV_SEGMENT_STATE_NEEDS_CHANGES) &&
-          (target_changed || *vv_segment_get_target (segment) != '\0'))
+          (target_changed || *vv_segment_get_target (segment) != '\0') &&
+          !vv_segment_is_locked (segment))
         {
-          state = unit->state;
-          state_changed = TRUE;
+          if (vv_review_can_transition (state, unit->state))
+            {
+              state = unit->state;
+              state_changed = TRUE;
+            }
+          else
+            g_array_append_val (report->refused, unit->id);
         }
 
       if (target_changed)

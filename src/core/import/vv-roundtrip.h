@@ -88,6 +88,8 @@ typedef struct
  * @mismatched: (element-type guint): ids whose source no longer matches (not applied)
  * @unknown: (element-type guint): ids the project does not have (not applied)
  * @locked: (element-type guint): locked segments whose target was changed (not applied)
+ * @refused: (element-type guint): state changes the workflow does not allow
+ *   (approving a draft, for instance; not applied)
  *
  * What vv_roundtrip_apply() did.
  */
@@ -100,6 +102,7 @@ typedef struct
   GArray *mismatched;
   GArray *unknown;
   GArray *locked;
+  GArray *refused;
 } VvRoundtripReport;
 
 GQuark        vv_roundtrip_error_quark      (void);
