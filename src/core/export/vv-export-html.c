@@ -208,13 +208,5 @@ vv_export_html (VvDocument             *document,
   ok = TRUE;
 
 out:
-  if (!vv_xml_writer_finish (writer, error))
-    return FALSE;
-  if (!ok)
-    {
-      g_set_error (error, VV_EXPORT_ERROR, VV_EXPORT_ERROR_FAILED,
-                   _("Could not write the HTML export"));
-      return FALSE;
-    }
-  return TRUE;
+  return vv_xml_writer_finish_export (writer, ok, "HTML", error);
 }

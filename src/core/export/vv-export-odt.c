@@ -546,15 +546,7 @@ export_odt (VvDocument             *document,
        (bilingual ? write_bilingual_content (zip, document, options, source_lang, target_lang, cancellable)
                   : write_article_content (zip, document, options, target_lang, cancellable));
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!ok)
-    {
-      g_set_error (error, VV_EXPORT_ERROR, VV_EXPORT_ERROR_FAILED,
-                   _("Could not write the ODT export"));
-      return FALSE;
-    }
-  return _vv_zip_writer_finish (zip, stream, cancellable, error);
+  return _vv_zip_writer_finish (zip, ok, "ODT", stream, cancellable, error);
 }
 
 gboolean

@@ -52,6 +52,8 @@ xmlTextWriterPtr  _vv_zip_writer_begin_xml    (VvZipWriter      *self,
                                                const char       *name);
 gboolean          _vv_zip_writer_end_xml      (VvZipWriter      *self);
 gboolean          _vv_zip_writer_finish       (VvZipWriter      *self,
+                                               gboolean          ok,
+                                               const char       *format_name,
                                                GOutputStream    *stream,
                                                GCancellable     *cancellable,
                                                GError          **error);

@@ -366,8 +366,13 @@ compare_dirs (const void *a,
   return -strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
+/* The end of a ZIP exporter: @ok says whether writing the parts
+ * succeeded; reports cancellation, or a failure naming @format_name, or
+ * copies the container to @stream */
 gboolean
 _vv_zip_writer_finish (VvZipWriter   *self,
+                       gboolean       ok,
+                       const char    *format_name,
                        GOutputStream *stream,
                        GCancellable  *cancellable,
                        GError       **error)
@@ -376,6 +381,14 @@ _vv_zip_writer_finish (VvZipWriter   *self,
   guint n_dirs;
   const guint8 *data;
   gsf_off_t size;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!ok)
+    {
+      g_set_error (error, VV_EXPORT_ERROR, VV_EXPORT_ERROR_FAILED, _("Could not write the %s export"), format_name);
+      return FALSE;
+    }
 
   /* Directories close, deepest first and in a fixed order, before the
    * archive writes its central directory */

@@ -166,13 +166,5 @@ vv_export_xliff12 (VvDocument             *document,
   ok = TRUE;
 
 out:
-  if (!vv_xml_writer_finish (writer, error))
-    return FALSE;
-  if (!ok)
-    {
-      g_set_error (error, VV_EXPORT_ERROR, VV_EXPORT_ERROR_FAILED,
-                   _("Could not write the XLIFF 1.2 export"));
-      return FALSE;
-    }
-  return TRUE;
+  return vv_xml_writer_finish_export (writer, ok, "XLIFF 1.2", error);
 }

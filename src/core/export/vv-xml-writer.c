@@ -86,6 +86,35 @@ vv_xml_writer_finish (VvXmlWriter  *self,
   return TRUE;
 }
 
+/**
+ * vv_xml_writer_finish_export:
+ * @self: a #VvXmlWriter
+ * @ok: whether every call of the writer succeeded
+ * @format_name: the format, for the message
+ * @error: return location for an error
+ *
+ * The end of an exporter: flushes, and reports the stream's error, or a
+ * writer failure naming the format.
+ *
+ * Returns: %TRUE if the export was written
+ */
+gboolean
+vv_xml_writer_finish_export (VvXmlWriter  *self,
+                             gboolean      ok,
+                             const char   *format_name,
+                             GError      **error)
+{
+  if (!vv_xml_writer_finish (self, error))
+    return FALSE;
+  if (!ok)
+    {
+      /* Translators: %s is a format name such as "XLIFF 2.0" */
+      g_set_error (error, VV_EXPORT_ERROR, VV_EXPORT_ERROR_FAILED, _("Could not write the %s export"), format_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 vv_xml_writer_free (VvXmlWriter *self)
 {

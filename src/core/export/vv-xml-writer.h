@@ -19,6 +19,10 @@ VvXmlWriter      *vv_xml_writer_new        (GOutputStream  *stream,
 xmlTextWriterPtr  vv_xml_writer_get_writer (VvXmlWriter    *self);
 gboolean          vv_xml_writer_finish     (VvXmlWriter    *self,
                                             GError        **error);
+gboolean          vv_xml_writer_finish_export (VvXmlWriter *self,
+                                               gboolean     ok,
+                                               const char  *format_name,
+                                               GError     **error);
 void              vv_xml_writer_free       (VvXmlWriter    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VvXmlWriter, vv_xml_writer_free)

@@ -460,6 +460,31 @@ column_for_style (const char *style)
   return COL_NONE;
 }
 
+/* A row of a DOCX/ODT table: skipped unless its first cell is a segment
+ * id (the header row, tables that are not ours) */
+static void
+add_table_row (VvRoundtripFile  *file,
+               char            **cells,
+               GPtrArray        *row_comments)
+{
+  g_autofree char *joined = NULL;
+  VvRoundtripUnit *unit;
+
+  if (cells[COL_ID] == NULL || parse_id (cells[COL_ID]) == 0)
+    return;
+
+  /* a target split into paragraphs is still one segment */
+  if (cells[COL_TARGET] != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (cells[COL_TARGET], "\n", -1);
+      joined = g_strjoinv (" ", lines);
+      cells[COL_TARGET] = joined;
+    }
+  unit = add_unit (file, cells);
+  for (guint i = 0; i < row_comments->len; i++)
+    g_ptr_array_add (unit->comments, vv_comment_copy (g_ptr_array_index (row_comments, i)));
+}
+
 /* ---- DOCX ---- */
 
 typedef struct
@@ -577,7 +602,6 @@ docx_read_rows (xmlNodePtr    node,
       g_autoptr(GPtrArray) texts = NULL;
       g_autoptr(GPtrArray) row_comments = NULL;
       guint index = 0;
-      VvRoundtripUnit *unit;
 
       if (!is_element (child, NS_W, "tr"))
         {
@@ -608,20 +632,7 @@ docx_read_rows (xmlNodePtr    node,
         }
       ctx->row_comments = NULL;
 
-      if (cells[COL_ID] == NULL || parse_id (cells[COL_ID]) == 0)
-        continue;   /* the header row, or a table that is not ours */
-
-      /* a target split into paragraphs is still one segment */
-      if (cells[COL_TARGET] != NULL)
-        {
-          g_auto(GStrv) lines = g_strsplit (cells[COL_TARGET], "\n", -1);
-          char *joined = g_strjoinv (" ", lines);
-          g_ptr_array_add (texts, joined);
-          cells[COL_TARGET] = joined;
-        }
-      unit = add_unit (file, cells);
-      for (guint i = 0; i < row_comments->len; i++)
-        g_ptr_array_add (unit->comments, vv_comment_copy (g_ptr_array_index (row_comments, i)));
+      add_table_row (file, cells, row_comments);
     }
 }
 
@@ -792,7 +803,6 @@ odt_read_rows (xmlNodePtr    node,
       g_autoptr(GPtrArray) texts = NULL;
       g_autoptr(GPtrArray) row_comments = NULL;
       guint index = 0;
-      VvRoundtripUnit *unit;
 
       if (is_element (child, NS_TABLE, "table-header-rows") ||
           is_element (child, NS_TEXT, "tracked-changes"))
@@ -833,19 +843,7 @@ odt_read_rows (xmlNodePtr    node,
         }
       ctx->row_comments = NULL;
 
-      if (cells[COL_ID] == NULL || parse_id (cells[COL_ID]) == 0)
-        continue;
-
-      if (cells[COL_TARGET] != NULL)
-        {
-          g_auto(GStrv) lines = g_strsplit (cells[COL_TARGET], "\n", -1);
-          char *joined = g_strjoinv (" ", lines);
-          g_ptr_array_add (texts, joined);
-          cells[COL_TARGET] = joined;
-        }
-      unit = add_unit (file, cells);
-      for (guint i = 0; i < row_comments->len; i++)
-        g_ptr_array_add (unit->comments, vv_comment_copy (g_ptr_array_index (row_comments, i)));
+      add_table_row (file, cells, row_comments);
     }
 }
 
