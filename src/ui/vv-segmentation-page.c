@@ -145,6 +145,47 @@ on_choose_button_clicked_cb (VvSegmentationPage *self)
 }
 
 static void
+save_copy_response_cb (GtkNativeDialog    *dialog,
+                       int                 response,
+                       VvSegmentationPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GBytes) bytes = vv_segmenter_get_builtin_srx ("fr");
+      g_autoptr(GError) error = NULL;
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      if (file != NULL &&
+          !g_file_replace_contents (file, data, size, NULL, TRUE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                    NULL, NULL, &error))
+        {
+          g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+          adw_action_row_set_subtitle (self->status_row, message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "error");
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_save_copy_button_clicked_cb (VvSegmentationPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Save a Copy of the Built-in Rules"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "visavis-fr.srx");
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_copy_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 on_builtin_check_toggled_cb (VvSegmentationPage *self)
 {
   if (self->updating || !gtk_check_button_get_active (self->builtin_check))
@@ -220,6 +261,7 @@ vv_segmentation_page_class_init (VvSegmentationPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_custom_check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tester_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_copy_button_clicked_cb);
 }
 
 static void
