@@ -616,7 +616,9 @@ test_bad_files (void)
   struct { const char *data; const char *name; const char *message; } cases[] = {
     { "<html><body/></html>", "page.xlf", "not XLIFF" },
     { "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file>", "cut.xlf", "line" },
-    { "PK\3\4garbage", "broken.docx", "ZIP" },
+    { "PK\3\4garbage", "broken.docx", "damaged" },
+    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an OLE file, as Word 97 or a password-protected DOCX",
+      "old.docx", "binary office document" },
     { "a,b,c\r\n1,2,3\r\n", "other.csv", "“id”" },
     { "id,target\r\n1,\"unterminated\r\n", "quote.csv", "line 2" },
   };

@@ -7,7 +7,6 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gsf/gsf.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -19,6 +18,7 @@
 #include "vv-roundtrip.h"
 #include "vv-segment.h"
 #include "vv-utils.h"
+#include "vv-zip.h"
 
 /* A reviewer gets a bilingual DOCX, ODT, CSV or XLIFF file, edits targets
  * and adds comments, and sends it back. The readers here turn such a file
@@ -311,74 +311,23 @@ _vv_roundtrip_read_csv (GBytes      *bytes,
   return g_steal_pointer (&file);
 }
 
-/* ---- ZIP containers ---- */
-
-static GBytes *
-zip_read_member (GsfInfile   *zip,
-                 const char  *name,
-                 const char  *display_name,
-                 GError     **error)
-{
-  g_auto(GStrv) parts = g_strsplit (name, "/", -1);
-  GsfInput *member = gsf_infile_child_by_aname (zip, (const char **)parts);
-  gsf_off_t size;
-  guint8 *data;
-
-  if (member == NULL)
-    return NULL;
-
-  size = gsf_input_size (member);
-  if (size > VV_IMPORT_MAX_SIZE)
-    {
-      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
-                   _("“%s”: the part %s is too large"), display_name, name);
-      g_object_unref (member);
-      return NULL;
-    }
-  data = g_malloc (size + 1);
-  if (size > 0 && gsf_input_read (member, size, data) == NULL)
-    {
-      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
-                   _("“%s”: the part %s is damaged"), display_name, name);
-      g_free (data);
-      g_object_unref (member);
-      return NULL;
-    }
-  g_object_unref (member);
-  return g_bytes_new_take (data, size);
-}
+/* ---- ZIP containers (through vv-zip: limits, damaged and encrypted files) ---- */
 
 static xmlDocPtr
-zip_read_xml (GsfInfile   *zip,
+zip_read_xml (VvZip       *zip,
               const char  *name,
               const char  *display_name,
               gboolean     required,
               GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = zip_read_member (zip, name, display_name, &local_error);
-  xmlDocPtr doc;
-
-  if (bytes == NULL)
+  if (!vv_zip_has_entry (zip, name))
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (required)
+      if (required)
         g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
                      _("“%s” has no %s: it is not a document Vis-à-vis can read"), display_name, name);
       return NULL;
     }
-
-  doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
-    {
-      const xmlError *xml_error = xmlGetLastError ();
-      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
-                   _("“%s”: %s is not well-formed XML (line %d)"), display_name, name,
-                   xml_error ? xml_error->line : 0);
-    }
-  return doc;
+  return vv_zip_read_xml (zip, name, error);
 }
 
 static gboolean
@@ -637,7 +586,7 @@ docx_read_rows (xmlNodePtr    node,
 }
 
 static VvRoundtripFile *
-read_docx (GsfInfile   *zip,
+read_docx (VvZip       *zip,
            const char  *display_name,
            GError     **error)
 {
@@ -848,7 +797,7 @@ odt_read_rows (xmlNodePtr    node,
 }
 
 static VvRoundtripFile *
-read_odt (GsfInfile   *zip,
+read_odt (VvZip       *zip,
           const char  *display_name,
           GError     **error)
 {
@@ -915,39 +864,19 @@ read_zip (GBytes      *bytes,
           const char  *display_name,
           GError     **error)
 {
-  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), FALSE);
-  g_autoptr(GError) local_error = NULL;
-  GsfInfile *zip = gsf_infile_zip_new (input, &local_error);
-  VvRoundtripFile *file = NULL;
-  GsfInput *probe;
+  g_autoptr(VvZip) zip = vv_zip_open (bytes, display_name, _("Word or OpenDocument document"), error);
 
   if (zip == NULL)
-    {
-      g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
-                   _("“%s” is not a valid ZIP container: %s"), display_name,
-                   local_error ? local_error->message : _("unknown error"));
-      g_object_unref (input);
-      return NULL;
-    }
+    return NULL;
+  if (vv_zip_has_entry (zip, "word/document.xml"))
+    return read_docx (zip, display_name, error);
+  if (vv_zip_has_entry (zip, "content.xml"))
+    return read_odt (zip, display_name, error);
 
-  if ((probe = gsf_infile_child_by_vname (zip, "word", "document.xml", NULL)) != NULL)
-    {
-      g_object_unref (probe);
-      file = read_docx (zip, display_name, error);
-    }
-  else if ((probe = gsf_infile_child_by_name (zip, "content.xml")) != NULL)
-    {
-      g_object_unref (probe);
-      file = read_odt (zip, display_name, error);
-    }
-  else
-    g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
-                 _("“%s” is a ZIP file but neither a Word (DOCX) nor an OpenDocument (ODT) document"),
-                 display_name);
-
-  g_object_unref (zip);
-  g_object_unref (input);
-  return file;
+  g_set_error (error, VV_ROUNDTRIP_ERROR, VV_ROUNDTRIP_ERROR_FORMAT,
+               _("“%s” is a ZIP file but neither a Word (DOCX) nor an OpenDocument (ODT) document"),
+               display_name);
+  return NULL;
 }
 
 /**
@@ -976,7 +905,10 @@ vv_roundtrip_file_read (GBytes      *bytes,
                    _("“%s” is empty"), display_name);
       return NULL;
     }
-  if (size >= 4 && memcmp (data, "PK\3\4", 4) == 0)
+  /* ZIP containers, and the OLE files Word writes for password-protected
+   * documents, which vv-zip recognises */
+  if ((size >= 4 && memcmp (data, "PK\3\4", 4) == 0) ||
+      (size >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0))
     return read_zip (bytes, display_name, error);
 
   if (size >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
