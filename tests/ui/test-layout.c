@@ -210,23 +210,6 @@ test_settings_keys (void)
   g_assert_cmpstr (vv_settings_get_color_scheme (settings), ==, "default");
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Preferences: the Style row and the color-scheme key follow each other. */
 static void
 test_preferences_style (void)
@@ -238,7 +221,7 @@ test_preferences_style (void)
 
   gtk_window_present (GTK_WINDOW (preferences));
   gtk_test_widget_wait_for_draw (preferences);
-  style_row = ADW_COMBO_ROW (find_descendant (preferences, ADW_TYPE_COMBO_ROW));
+  style_row = ADW_COMBO_ROW (vv_ui_test_find_descendant (preferences, ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (style_row);
   g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
 

@@ -176,23 +176,6 @@ test_command_line_file (void)
   g_assert_true (check.opened);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Opening or saving a project puts it first in the recent projects; the
  * empty window lists them and opens one when its row is activated. */
 static void
@@ -216,7 +199,7 @@ test_recent_projects (void)
 
   /* an empty list hides the section */
   window = open_window ();
-  list = find_descendant (GTK_WIDGET (window), VV_TYPE_RECENT_LIST);
+  list = vv_ui_test_find_descendant (GTK_WIDGET (window), VV_TYPE_RECENT_LIST);
   g_assert_nonnull (list);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (list)));
 
@@ -233,9 +216,9 @@ test_recent_projects (void)
 
   /* a new empty window lists both; activating the first opens beta */
   window = open_window ();
-  list = find_descendant (GTK_WIDGET (window), VV_TYPE_RECENT_LIST);
+  list = vv_ui_test_find_descendant (GTK_WIDGET (window), VV_TYPE_RECENT_LIST);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (list)));
-  list_box = find_descendant (list, GTK_TYPE_LIST_BOX);
+  list_box = vv_ui_test_find_descendant (list, GTK_TYPE_LIST_BOX);
   row = gtk_widget_get_first_child (list_box);
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "beta.visavis");

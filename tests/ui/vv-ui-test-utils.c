@@ -70,3 +70,22 @@ vv_ui_test_wait_until (VvUiTestPredicate predicate,
     g_source_remove (id);
   return !timed_out;
 }
+
+/* The first widget of @type in the tree under @widget (itself included),
+ * depth first; NULL if there is none. */
+GtkWidget *
+vv_ui_test_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = vv_ui_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

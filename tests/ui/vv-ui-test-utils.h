@@ -16,5 +16,7 @@ gboolean vv_ui_test_init       (int                 *argc,
 void     vv_ui_test_flush      (void);
 gboolean vv_ui_test_wait_until (VvUiTestPredicate    predicate,
                                 gpointer             data);
+GtkWidget *vv_ui_test_find_descendant (GtkWidget    *widget,
+                                       GType         type);
 
 G_END_DECLS
