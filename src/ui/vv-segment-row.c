@@ -21,6 +21,7 @@ struct _VvSegmentRow
   GtkLabel      *source_label;
   GtkTextView   *target_view;
   GtkButton     *include_button;
+  GtkWidget     *comment_icon;
 
   VvSegment     *segment;
   VvBlock       *block;
@@ -28,6 +29,7 @@ struct _VvSegmentRow
   gulong         state_handler;
   gulong         included_handler;
   gulong         buffer_handler;
+  gulong         comments_handler;
   guint          updating : 1;
 };
 
@@ -64,6 +66,23 @@ update_accessible_labels (VvSegmentRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/* A speech-bubble-like icon when the segment has comments; the tooltip
+ * says how many are still open (issue 6) */
+static void
+update_comments (VvSegmentRow *self)
+{
+  guint n = vv_segment_get_n_comments (self->segment);
+  guint open = n ? vv_segment_get_n_unresolved_comments (self->segment) : 0;
+  g_autofree char *tip = NULL;
+
+  gtk_widget_set_visible (self->comment_icon, n > 0);
+  if (n == 0)
+    return;
+  tip = g_strdup_printf (ngettext ("%u comment, %u open", "%u comments, %u open", n), n, open);
+  gtk_widget_set_tooltip_text (self->comment_icon, tip);
+  gtk_widget_set_opacity (self->comment_icon, open > 0 ? 1.0 : 0.4);
 }
 
 static void
@@ -165,6 +184,7 @@ vv_segment_row_class_init (VvSegmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, source_label);
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, target_view);
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, include_button);
+  gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, comment_icon);
   gtk_widget_class_bind_template_callback (widget_class, on_include_button_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "segmentrow");
@@ -235,6 +255,10 @@ vv_segment_row_bind (VvSegmentRow *self,
 
   update_state (self);
   update_target (self);
+  update_comments (self);
+  self->comments_handler =
+    g_signal_connect_swapped (segment, "notify::n-comments",
+                              G_CALLBACK (update_comments), self);
 
   self->target_handler =
     g_signal_connect_swapped (segment, "notify::target",
@@ -269,6 +293,7 @@ vv_segment_row_unbind (VvSegmentRow *self)
 
   g_clear_signal_handler (&self->target_handler, self->segment);
   g_clear_signal_handler (&self->state_handler, self->segment);
+  g_clear_signal_handler (&self->comments_handler, self->segment);
   if (self->block != NULL)
     g_clear_signal_handler (&self->included_handler, self->block);
 

@@ -19,6 +19,7 @@ _vv_window_edit_free (gpointer data)
 
   g_free (edit->second_source);
   g_free (edit->second_target);
+  g_clear_pointer (&edit->targets, g_ptr_array_unref);
   g_free (edit);
 }
 
@@ -41,6 +42,7 @@ _vv_window_update_actions (VvWindow *self)
   gtk_widget_action_set_enabled (widget, "win.merge-segment", has_doc);
   gtk_widget_action_set_enabled (widget, "win.undo-structure",
                                  has_doc && self->undo_stack->len > 0);
+  _vv_window_review_update_actions (self);
 }
 
 /* Open */
@@ -374,6 +376,11 @@ confirm_next_action_cb (GtkWidget  *widget,
 
   if (self->document == NULL || position == G_MAXUINT)
     return;
+  if (self->review_mode)
+    {
+      _vv_window_approve_next (self);
+      return;
+    }
 
   segment = vv_document_get_segment (self->document, position);
   if (segment == NULL)
@@ -585,6 +592,13 @@ undo_structure_action_cb (GtkWidget  *widget,
     return;
 
   edit = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  if (edit->kind == VV_EDIT_TARGETS)
+    {
+      _vv_window_undo_targets (self, edit);
+      _vv_window_edit_free (edit);
+      _vv_window_update_actions (self);
+      return;
+    }
   first = vv_document_lookup_segment (self->document, edit->first_id);
   if (first == NULL)
     {

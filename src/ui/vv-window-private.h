@@ -14,6 +14,7 @@ typedef enum
 {
   VV_EDIT_SPLIT,
   VV_EDIT_MERGE,
+  VV_EDIT_TARGETS,   /* replace-all, restore, QA fix, copy source (vv-review-actions.c) */
 } VvEditKind;
 
 typedef struct
@@ -23,7 +24,13 @@ typedef struct
   guint      second_id;    /* the segment split off / merged in */
   char      *second_source; /* MERGE: the merged-in source, to find the offset again */
   char      *second_target; /* MERGE: the merged-in target */
+  GPtrArray *targets;      /* TARGETS: the segments' targets and states before */
 } VvEdit;
+
+typedef struct _VvFilterBar VvFilterBar;
+typedef struct _VvReviewPanel VvReviewPanel;
+typedef struct _VvCommentsList VvCommentsList;
+typedef struct _VvQaPanel VvQaPanel;
 
 struct _VvWindow
 {
@@ -47,6 +54,21 @@ struct _VvWindow
   GHashTable           *bound_rows;    /* VvSegment* → VvSegmentRow* (borrowed) */
   GPtrArray            *undo_stack;    /* VvEdit* */
   GtkCssProvider       *font_provider;
+
+  /* review desk (vv-review-actions.c) */
+  GtkRevealer          *filter_revealer;
+  VvFilterBar          *filter_bar;
+  GtkRevealer          *sidebar_revealer;
+  GtkStack             *side_stack;
+  VvReviewPanel        *review_panel;
+  VvCommentsList       *comments_list;
+  VvQaPanel            *qa_panel;
+  GtkFilterListModel   *filter_model;
+  GtkCustomFilter      *custom_filter;
+  struct _VvFilter     *filter;
+  GHashTable           *qa_segments;   /* ids of segments with QA findings */
+  GSimpleActionGroup   *review_actions;
+  gboolean              review_mode;
 
   guint                 pending_focus; /* position + 1 to focus when bound, 0 = none */
   guint                 pending_focus_source;
@@ -84,5 +106,19 @@ void     _vv_window_safety_open_project (VvWindow      *self,
                                          VvDocument    *document,
                                          GFile         *file);
 void     _vv_window_safety_remember     (VvWindow      *self);
+
+/* vv-review-actions.c */
+void     _vv_window_review_class_init  (GtkWidgetClass *widget_class);
+void     _vv_window_review_init        (VvWindow       *self);
+void     _vv_window_review_dispose     (VvWindow       *self);
+void     _vv_window_review_set_document (VvWindow      *self,
+                                        VvDocument     *document);
+void     _vv_window_review_update_actions (VvWindow    *self);
+guint    _vv_window_list_position      (VvWindow       *self,
+                                        guint           position);
+void     _vv_window_refilter           (VvWindow       *self);
+void     _vv_window_approve_next       (VvWindow       *self);
+void     _vv_window_undo_targets       (VvWindow       *self,
+                                        VvEdit         *edit);
 
 G_END_DECLS

@@ -172,7 +172,9 @@ _vv_window_focus_position (VvWindow *self,
 
   segment = vv_document_get_segment (self->document, position);
   row = g_hash_table_lookup (self->bound_rows, segment);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (_vv_window_list_position (self, position) != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                _vv_window_list_position (self, position));
   if (row != NULL && vv_segment_row_focus_target (row))
     {
       self->pending_focus = 0;
@@ -265,7 +267,7 @@ vv_window_set_document (VvWindow   *self,
   if (project_file != NULL)
     vv_settings_add_recent_project (vv_settings_get_default (), project_file);
 
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (document));
+  _vv_window_review_set_document (self, document);
 
   if (document != NULL)
     {
@@ -544,6 +546,7 @@ vv_window_dispose (GObject *object)
   if (self->bound_rows != NULL)
     g_hash_table_remove_all (self->bound_rows);
 
+  _vv_window_review_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VV_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
@@ -595,6 +598,7 @@ vv_window_class_init (VvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_open_cb);
 
   _vv_window_class_actions_init (widget_class);
+  _vv_window_review_class_init (widget_class);
 }
 
 /* The target GtkTextView would see Ctrl+Enter (newline) and Alt+arrows
@@ -636,6 +640,7 @@ vv_window_init (VvWindow *self)
   self->undo_stack = g_ptr_array_new_with_free_func (_vv_window_edit_free);
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  _vv_window_review_init (self);
 
   g_signal_connect_object (self->factory, "setup", G_CALLBACK (on_factory_setup_cb),
                            self, G_CONNECT_SWAPPED);

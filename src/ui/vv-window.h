@@ -24,6 +24,9 @@ void        vv_window_set_document  (VvWindow       *self,
                                      GFile          *project_file);
 GFile      *vv_window_get_file      (VvWindow       *self);
 gboolean    vv_window_get_busy      (VvWindow       *self);
+gboolean    vv_window_get_review_mode (VvWindow     *self);
+void        vv_window_set_review_mode (VvWindow     *self,
+                                       gboolean      review_mode);
 gboolean    vv_window_save_to       (VvWindow       *self,
                                      GFile          *file,
                                      GError        **error);
