@@ -4,8 +4,12 @@
  *
  * One row per segment with comments (its latest comment and how many more);
  * activating a row runs "win.focus-segment". Rebuilt shortly after a
- * comment is added or resolved, never on typing.
+ * comment is added or resolved, never on typing, and only while shown
+ * (a hidden list is marked stale and rebuilt when mapped). At most
+ * MAX_ROWS rows: the Comments filter of the find bar shows them all.
  */
+
+#define MAX_ROWS 300
 
 #include "config.h"
 
@@ -24,6 +28,7 @@ struct _VvCommentsList
   VvDocument     *document;
   gulong          changed_handler;
   guint           refresh_source;
+  gboolean        stale;
 };
 
 G_DEFINE_FINAL_TYPE (VvCommentsList, vv_comments_list, GTK_TYPE_WIDGET)
@@ -74,17 +79,45 @@ vv_comments_list_refresh (VvCommentsList *self)
   g_return_if_fail (VV_IS_COMMENTS_LIST (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   if (self->document != NULL)
     {
       segments = vv_review_list_commented (self->document,
                                            gtk_check_button_get_active (self->unresolved_check));
-      for (guint i = 0; i < segments->len; i++)
+      for (guint i = 0; i < segments->len && i < MAX_ROWS; i++)
         gtk_list_box_append (self->list, make_row (g_ptr_array_index (segments, i)));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), segments == NULL || segments->len == 0);
+  if (segments != NULL && segments->len > MAX_ROWS)
+    {
+      g_autofree char *text = g_strdup_printf (_("%u segments with comments; the first %u are listed, "
+                                                 "the Comments filter (Ctrl+F) shows them all"),
+                                               segments->len, MAX_ROWS);
+      gtk_label_set_text (self->empty_label, text);
+    }
+  else
+    gtk_label_set_text (self->empty_label, _("No comments"));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
+                          segments == NULL || segments->len == 0 || segments->len > MAX_ROWS);
   gtk_widget_set_visible (GTK_WIDGET (self->list), segments != NULL && segments->len > 0);
+}
+
+/* Rebuilds now if shown, else when next shown */
+static void
+refresh_when_shown (VvCommentsList *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    vv_comments_list_refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map_cb (VvCommentsList *self)
+{
+  if (self->stale)
+    vv_comments_list_refresh (self);
 }
 
 static gboolean
@@ -93,7 +126,7 @@ refresh_cb (gpointer data)
   VvCommentsList *self = data;
 
   self->refresh_source = 0;
-  vv_comments_list_refresh (self);
+  refresh_when_shown (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -141,6 +174,7 @@ static void
 vv_comments_list_init (VvCommentsList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 GtkWidget *
@@ -162,8 +196,7 @@ vv_comments_list_set_document (VvCommentsList *self,
   if (document != NULL)
     self->changed_handler = g_signal_connect (document, "segment-changed",
                                               G_CALLBACK (on_segment_changed_cb), self);
-  if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
-    vv_comments_list_refresh (self);
+  refresh_when_shown (self);
 }
 
 guint

@@ -694,11 +694,17 @@ _vv_window_review_update_actions (VvWindow *self)
   static const char * const actions[] = {
     "win.approve", "win.send-back", "win.next-untranslated", "win.previous-untranslated",
     "win.next-review", "win.add-comment", "win.find", "win.run-qa", "win.copy-source",
-    "win.focus-segment", "win.restore-version", "win.qa-fix",
+    "win.focus-segment", "win.restore-version", "win.qa-fix", "win.toggle-sidebar",
   };
+  GAction *mode;
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (widget, actions[i], has_doc);
+  /* called from the template's init, before the action group exists */
+  if (self->review_actions == NULL)
+    return;
+  mode = g_action_map_lookup_action (G_ACTION_MAP (self->review_actions), "mode");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (mode), has_doc);
 }
 
 void
@@ -731,6 +737,7 @@ _vv_window_review_init (VvWindow *self)
   g_signal_connect_object (mode, "change-state", G_CALLBACK (on_review_mode_change_state_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self->review_actions), G_ACTION (mode));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "review", G_ACTION_GROUP (self->review_actions));
+  _vv_window_review_update_actions (self);
 
   g_signal_connect_object (self->filter_bar, "changed", G_CALLBACK (_vv_window_refilter),
                            self, G_CONNECT_SWAPPED);
