@@ -286,11 +286,12 @@ out:
 
 static int
 write_cell (xmlTextWriterPtr  w,
+            const char       *cell_style,
             const char       *style,
             const char       *span_style,
             const char       *text)
 {
-  S ("table:table-cell", "table:style-name", "VvCell", "office:value-type", "string");
+  S ("table:table-cell", "table:style-name", cell_style, "office:value-type", "string");
   W (write_paragraph (w, "text:p", style, span_style, text));
   END ();
   return 0;
@@ -334,6 +335,24 @@ out:
   return -1;
 }
 
+static int
+write_cell_style (xmlTextWriterPtr  w,
+                  const char       *name,
+                  gboolean          top,
+                  gboolean          right)
+{
+  const char *line = "0.5pt solid #bfbfbf";
+
+  S ("style:style", "style:name", name, "style:family", "table-cell");
+  E ("style:table-cell-properties", "fo:padding", "0.1cm",
+     "fo:border-left", line, "fo:border-bottom", line,
+     "fo:border-top", top ? line : "none", "fo:border-right", right ? line : "none");
+  END ();
+  return 0;
+out:
+  return -1;
+}
+
 static gboolean
 write_bilingual_content (VvZipWriter            *zip,
                          VvDocument             *document,
@@ -346,6 +365,7 @@ write_bilingual_content (VvZipWriter            *zip,
   g_autofree char *source_header = g_strdup_printf (_("Source (%s)"), source_lang);
   g_autofree char *target_header = g_strdup_printf (_("Translation (%s)"), target_lang);
   double text_width = 25.7 - 1.2 - (options->include_states ? 2.3 : 0) - (options->include_comments ? 5.6 : 0);
+  guint last_column = options->include_comments ? 4 : options->include_states ? 3 : 2;
   char buf[32];
 
   S ("office:document-content");
@@ -358,9 +378,12 @@ write_bilingual_content (VvZipWriter            *zip,
   W (write_column_style (w, "VvColText", text_width / 2));
   W (write_column_style (w, "VvColState", 2.3));
   W (write_column_style (w, "VvColComments", 5.6));
-  S ("style:style", "style:name", "VvCell", "style:family", "table-cell");
-  E ("style:table-cell-properties", "fo:padding", "0.1cm", "fo:border", "0.5pt solid #bfbfbf");
-  END ();
+  /* each cell draws its left and bottom border, the header row its top,
+   * the last column its right: no doubled lines */
+  W (write_cell_style (w, "VvCell", FALSE, FALSE));
+  W (write_cell_style (w, "VvCellLast", FALSE, TRUE));
+  W (write_cell_style (w, "VvHeadCell", TRUE, FALSE));
+  W (write_cell_style (w, "VvHeadCellLast", TRUE, TRUE));
   W (write_language_style (w, "VvSourceLang", source_lang));
   W (write_language_style (w, "VvTargetLang", target_lang));
   END (); /* automatic-styles */
@@ -380,13 +403,13 @@ write_bilingual_content (VvZipWriter            *zip,
   S ("table:table-header-rows");
   S ("table:table-row");
   /* Translators: column header: segment number */
-  W (write_cell (w, "VvHeader", NULL, _("#")));
-  W (write_cell (w, "VvHeader", NULL, source_header));
-  W (write_cell (w, "VvHeader", NULL, target_header));
+  W (write_cell (w, "VvHeadCell", "VvHeader", NULL, _("#")));
+  W (write_cell (w, "VvHeadCell", "VvHeader", NULL, source_header));
+  W (write_cell (w, last_column == 2 ? "VvHeadCellLast" : "VvHeadCell", "VvHeader", NULL, target_header));
   if (options->include_states)
-    W (write_cell (w, "VvHeader", NULL, _("State")));
+    W (write_cell (w, last_column == 3 ? "VvHeadCellLast" : "VvHeadCell", "VvHeader", NULL, _("State")));
   if (options->include_comments)
-    W (write_cell (w, "VvHeader", NULL, _("Comments")));
+    W (write_cell (w, "VvHeadCellLast", "VvHeader", NULL, _("Comments")));
   END ();
   END ();
 
@@ -402,16 +425,16 @@ write_bilingual_content (VvZipWriter            *zip,
 
       g_snprintf (buf, sizeof buf, "%u", vv_segment_get_id (segment));
       S ("table:table-row");
-      W (write_cell (w, "VvId", NULL, buf));
-      W (write_cell (w, "VvSource", "VvSourceLang", vv_segment_get_source (segment)));
-      W (write_cell (w, "VvTarget", "VvTargetLang", target));
+      W (write_cell (w, "VvCell", "VvId", NULL, buf));
+      W (write_cell (w, "VvCell", "VvSource", "VvSourceLang", vv_segment_get_source (segment)));
+      W (write_cell (w, last_column == 2 ? "VvCellLast" : "VvCell", "VvTarget", "VvTargetLang", target));
       if (options->include_states)
-        W (write_cell (w, "VvState", NULL,
+        W (write_cell (w, last_column == 3 ? "VvCellLast" : "VvCell", "VvState", NULL,
                        vv_segment_state_get_label (*target ? vv_segment_get_state (segment)
                                                            : VV_SEGMENT_STATE_UNTRANSLATED)));
       if (options->include_comments)
         {
-          S ("table:table-cell", "table:style-name", "VvCell", "office:value-type", "string");
+          S ("table:table-cell", "table:style-name", "VvCellLast", "office:value-type", "string");
           if (vv_segment_get_n_comments (segment) == 0)
             W (write_paragraph (w, "text:p", "VvComment", NULL, NULL));
           for (guint c = 0; c < vv_segment_get_n_comments (segment); c++)
