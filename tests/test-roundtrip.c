@@ -699,6 +699,43 @@ test_cli (void)
   vv_test_rm_rf (dir);
 }
 
+/* visavis-cli export writes every format, byte for byte what the core writes */
+static void
+test_cli_export_all (void)
+{
+  g_autoptr(VvDocument) document = make_document ();
+  g_autofree char *dir = vv_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "p.visavis", NULL);
+  g_autoptr(GFile) project_file = g_file_new_for_path (project);
+  g_autoptr(VvDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const VvExportFormat *formats;
+  guint n;
+
+  g_assert_true (vv_project_save (document, project_file, NULL, &error));
+  reloaded = vv_project_load (project_file, NULL, &error);
+  g_assert_no_error (error);
+
+  formats = vv_export_get_formats (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *out = g_build_filename (dir, formats[i].id, NULL);
+      g_autofree char *err = NULL;
+      g_autofree char *written = NULL;
+      gsize length;
+      g_autoptr(GBytes) expected = export_bytes (reloaded, formats[i].id);
+      int status = vv_test_run_cli (NULL, NULL, &err, "export", project, "--format", formats[i].id,
+                                    "-o", out, NULL);
+
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpint (status, ==, 0);
+      g_assert_true (g_file_get_contents (out, &written, &length, NULL));
+      g_assert_cmpmem (written, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+    }
+  g_assert_cmpint (vv_test_run_cli (NULL, NULL, NULL, "export", project, "--format", "nonsense", "-o", "x", NULL), ==, 2);
+  vv_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -718,6 +755,7 @@ main (int    argc,
   g_test_add_func ("/roundtrip/translate-toolkit-style", test_translate_toolkit_style);
   g_test_add_func ("/roundtrip/bad-files", test_bad_files);
   g_test_add_func ("/roundtrip/cli", test_cli);
+  g_test_add_func ("/roundtrip/cli-export-all", test_cli_export_all);
 
   return g_test_run ();
 }
