@@ -1,0 +1,314 @@
+/* bench-mt.c: machine-translation throughput through a real Apertium APy
+ * (started on a free loopback port with ../shared/mt/apertium-server.sh),
+ * fr→es: one big request, one request per segment and batches of 20 at
+ * concurrency 1, 2, 4, 8, the queue's default, and the cache.
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "vv-apertium-server.h"
+#include "vv-fake-mt-server.h"
+#include "vv-test-utils.h"
+
+static GPtrArray *
+load_sentences (guint max)
+{
+  g_autofree char *gold = vv_test_shared_path ("corpus", "segmentation", "pud.gold", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  if (gold == NULL || !g_file_get_contents (gold, &contents, NULL, NULL))
+    g_error ("cannot read ../shared/corpus/segmentation/pud.gold");
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] && out->len < max; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i])
+        g_ptr_array_add (out, g_strdup (lines[i]));
+    }
+  g_ptr_array_add (out, NULL);
+  return out;
+}
+
+static GPtrArray *
+load_article (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_ROOT, "data", "samples", "sample-article.txt", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+  g_autoptr(VvDocument) document = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    g_error ("cannot read %s", path);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  document = vv_import_text (bytes, "sample-article.txt", segmenter, NULL);
+  for (guint i = 0; i < vv_document_get_n_segments (document); i++)
+    g_ptr_array_add (out, g_strdup (vv_segment_get_source (vv_document_get_segment (document, i))));
+  g_ptr_array_add (out, NULL);
+  return out;
+}
+
+/* One raw POST /translate with @n segments joined by <p>; returns the
+ * number of parts that came back */
+static guint
+big_request (const char *url,
+             GPtrArray  *texts,
+             guint       n,
+             double     *seconds)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GString) q = g_string_new (NULL);
+  g_autofree char *endpoint = g_strconcat (url, "/translate", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", endpoint);
+  g_autofree char *escaped = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *text;
+  gint64 start;
+
+  soup_session_set_proxy_resolver (session, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *t = g_ptr_array_index (texts, i);
+      if (i)
+        g_string_append (q, "<p>");
+      for (const char *p = t; *p; p++)
+        {
+          if (*p == '&') g_string_append (q, "&amp;");
+          else if (*p == '<') g_string_append (q, "&lt;");
+          else if (*p == '>') g_string_append (q, "&gt;");
+          else g_string_append_c (q, *p);
+        }
+    }
+  escaped = g_uri_escape_string (q->str, NULL, FALSE);
+  form = g_strconcat ("langpair=fr%7Ces&markUnknown=no&q=", escaped, NULL);
+  body = g_bytes_new (form, strlen (form));
+  soup_message_set_request_body_from_bytes (message, "application/x-www-form-urlencoded", body);
+  start = g_get_monotonic_time ();
+  reply = soup_session_send_and_read (session, message, NULL, &error);
+  *seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL));
+  text = json_object_get_string_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                     "responseData"), "translatedText");
+  parts = g_strsplit (text, "<p>", -1);
+  return g_strv_length (parts);
+}
+
+/* Drives the provider directly, @concurrency requests in flight, @batch
+ * segments each: no clamping, to show what the limits are for */
+typedef struct
+{
+  VvMtProvider *provider;
+  GPtrArray    *texts;
+  guint         n;
+  guint         batch;
+  guint         concurrency;
+  guint         next;
+  guint         running;
+  guint         done;
+  guint         failed;
+  guint         empty;
+} Drive;
+
+static void drive_pump (Drive *drive);
+
+static void
+drive_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Drive *drive = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) out = vv_mt_provider_translate_finish (VV_MT_PROVIDER (object), result, &error);
+  guint n = 0;
+
+  drive->running--;
+  n = out ? g_strv_length (out) : MIN (drive->batch, drive->n - drive->done);
+  if (out == NULL)
+    drive->failed += n;
+  else
+    for (guint i = 0; out[i]; i++)
+      drive->empty += *out[i] == '\0';
+  drive->done += n;
+  drive_pump (drive);
+}
+
+static void
+drive_pump (Drive *drive)
+{
+  while (drive->running < drive->concurrency && drive->next < drive->n)
+    {
+      guint n = MIN (drive->batch, drive->n - drive->next);
+      g_autofree const char **texts = g_new0 (const char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        texts[i] = g_ptr_array_index (drive->texts, drive->next + i);
+      drive->next += n;
+      drive->running++;
+      vv_mt_provider_translate_async (drive->provider, "fr", "es", texts, NULL, NULL, drive_cb, drive);
+    }
+}
+
+static double
+drive_run (VvMtProvider *provider,
+           GPtrArray    *texts,
+           guint         n,
+           guint         batch,
+           guint         concurrency,
+           guint        *failed)
+{
+  Drive drive = { provider, texts, n, batch, concurrency, 0, 0, 0, 0, 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  drive_pump (&drive);
+  while (drive.done < n)
+    g_main_context_iteration (NULL, TRUE);
+  *failed = drive.failed + drive.empty;
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static double
+queue_run (VvMtQueue    *queue,
+           GPtrArray    *texts,
+           VvMtResults **results_out)
+{
+  gint64 start = g_get_monotonic_time ();
+  VvMtResults *results = vv_test_mt_queue_run (queue, "fr", "es", (const char * const *) texts->pdata, NULL);
+  double seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  *results_out = results;
+  return seconds;
+}
+
+static guint
+count_missing (VvMtResults *results)
+{
+  guint missing = 0;
+
+  for (guint i = 0; i < results->n; i++)
+    missing += results->translations[i] == NULL || *results->translations[i] == '\0';
+  return missing;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  VvApertiumServer *apy;
+  g_autoptr(VvMtProvider) provider = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(GPtrArray) article = NULL;
+  guint n_big = 0, parts, failed;
+  gsize chars = 0;
+  double seconds, best_big = 1e9, big_rate;
+  const guint concurrencies[] = { 1, 2, 4, 8 };
+
+  vv_locale_init ("C.UTF-8");
+  apy = vv_apertium_server_start (&error);
+  if (apy == NULL)
+    g_error ("%s", error->message);
+  provider = vv_mt_apertium_new (vv_apertium_server_get_url (apy));
+  sentences = load_sentences (1000);
+  article = load_article ();
+  g_print ("APy %s, fr→es; %u corpus sentences (pud.gold), sample article %u segments\n",
+           vv_apertium_server_get_url (apy), sentences->len - 1, article->len - 1);
+
+  /* warm-up: start the pipeline */
+  drive_run (provider, sentences, 20, 20, 1, &failed);
+
+  /* 1. one big request: as many sentences as fit in 30,000 characters
+   * (APy keeps at most 10 chunks of ≤ 4,096 bytes) */
+  for (n_big = 0; n_big < sentences->len - 1; n_big++)
+    {
+      gsize len = strlen (g_ptr_array_index (sentences, n_big)) + 3;
+      if (chars + len > 30000)
+        break;
+      chars += len;
+    }
+  for (guint r = 0; r < 3; r++)
+    {
+      parts = big_request (vv_apertium_server_get_url (apy), sentences, n_big, &seconds);
+      best_big = MIN (best_big, seconds);
+      g_print ("big request: %u sentences, %zu bytes: %.3f s, %u parts back%s\n", n_big, chars, seconds, parts,
+               parts == n_big ? "" : " (TRUNCATED)");
+    }
+  big_rate = n_big / best_big;
+  g_print ("big request (best of 3): %.0f sentences/s\n\n", big_rate);
+
+  /* 2. one request per segment, then batches of 20, at 1, 2, 4, 8 in flight */
+  for (guint b = 0; b < 2; b++)
+    {
+      guint batch = b == 0 ? 1 : 20;
+      guint n = b == 0 ? 300 : sentences->len - 1;
+
+      for (guint c = 0; c < G_N_ELEMENTS (concurrencies); c++)
+        {
+          seconds = drive_run (provider, sentences, n, batch, concurrencies[c], &failed);
+          g_print ("%-22s concurrency %u: %u segments in %.3f s = %4.0f segments/s (%u missing)\n",
+                   batch == 1 ? "one per request," : "batches of 20,", concurrencies[c], n, seconds, n / seconds, failed);
+        }
+    }
+
+  /* 3. the queue's default (no cache) */
+  {
+    g_autoptr(VvMtQueue) queue = vv_mt_queue_new (provider, NULL);
+    g_autoptr(VvMtResults) results = NULL;
+    double rate;
+
+    seconds = queue_run (queue, sentences, &results);
+    rate = results->n / seconds;
+    g_print ("\nqueue default (concurrency %u, %u requests): %u segments in %.3f s = %.0f segments/s = %.0f %% of the big request; %u failed, %u missing\n",
+             vv_mt_queue_get_concurrency (queue), results->n_requests, results->n, seconds, rate,
+             100 * rate / big_rate, results->n_failed, count_missing (results));
+  }
+  {
+    g_autoptr(VvMtQueue) queue = vv_mt_queue_new (provider, NULL);
+    g_autoptr(VvMtResults) results = NULL;
+
+    seconds = queue_run (queue, article, &results);
+    g_print ("queue default, sample article: %u segments in %.3f s = %.0f segments/s; %u failed, %u missing\n",
+             results->n, seconds, results->n / seconds, results->n_failed, count_missing (results));
+  }
+
+  /* 4. the cache: a second run, then a new cache read back from disk */
+  {
+    g_autofree char *dir = vv_test_make_tmpdir ();
+    g_autoptr(GFile) dir_file = g_file_new_for_path (dir);
+    g_autoptr(VvMtCache) cache = vv_mt_cache_new (dir_file);
+    g_autoptr(VvMtQueue) queue = vv_mt_queue_new (provider, cache);
+    g_autoptr(VvMtResults) r1 = NULL;
+    g_autoptr(VvMtResults) r2 = NULL;
+    g_autoptr(VvMtResults) r3 = NULL;
+    double t1, t2, t3;
+
+    t1 = queue_run (queue, sentences, &r1);
+    t2 = queue_run (queue, sentences, &r2);
+    {
+      g_autoptr(VvMtCache) cache2 = vv_mt_cache_new (dir_file);
+      g_autoptr(VvMtQueue) queue2 = vv_mt_queue_new (provider, cache2);
+      t3 = queue_run (queue2, sentences, &r3);
+    }
+    g_print ("\ncache: first run %.3f s (%u requests); second run %.4f s (%u cached, %u requests) = %.0f× faster;"
+             " new process reading the cache %.4f s = %.0f× faster\n",
+             t1, r1->n_requests, t2, r2->n_cached, r2->n_requests, t1 / t2, t3, t1 / t3);
+    vv_test_rm_rf (dir);
+  }
+
+  g_clear_object (&provider);
+  vv_apertium_server_stop (apy);
+  return 0;
+}
