@@ -43,6 +43,7 @@ _vv_window_update_actions (VvWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo-structure",
                                  has_doc && self->undo_stack->len > 0);
   _vv_window_review_update_actions (self);
+  _vv_window_mt_update_actions (self);
 }
 
 /* Open */

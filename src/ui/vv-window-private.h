@@ -78,6 +78,10 @@ struct _VvWindow
   char                 *file_checksum; /* of self->file as last loaded or saved */
   guint                 saving;        /* saves running */
 
+  /* vv-window-mt.c */
+  GCancellable         *mt_cancellable; /* while "Translate all" runs */
+  VvMtQueue            *mt_queue;
+
   guint                 busy : 1;
   guint                 close_confirmed : 1;
 };
@@ -93,6 +97,11 @@ void     _vv_window_save_as            (VvWindow       *self,
 void     _vv_window_save               (VvWindow       *self,
                                         gboolean        close_after);
 
+
+/* vv-window-mt.c */
+void     _vv_window_mt_class_init       (GtkWidgetClass *widget_class);
+void     _vv_window_mt_update_actions   (VvWindow      *self);
+void     _vv_window_mt_dispose          (VvWindow      *self);
 
 /* vv-window-safety.c */
 void     _vv_window_safety_set_document (VvWindow      *self);

@@ -539,6 +539,7 @@ vv_window_dispose (GObject *object)
   VvWindow *self = VV_WINDOW (object);
 
   _vv_window_safety_dispose (self);
+  _vv_window_mt_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_focus_source, g_source_remove);
   if (self->document != NULL)
@@ -599,6 +600,7 @@ vv_window_class_init (VvWindowClass *klass)
 
   _vv_window_class_actions_init (widget_class);
   _vv_window_review_class_init (widget_class);
+  _vv_window_mt_class_init (widget_class);
 }
 
 /* The target GtkTextView would see Ctrl+Enter (newline) and Alt+arrows

@@ -1,0 +1,172 @@
+/* test-mt-window.c: "Translate all", cancel and Ctrl+n in the window,
+ * against the LibreTranslate fake
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "vv-fake-mt-server.h"
+#include "vv-test-utils.h"
+#include "vv-window-private.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (gboolean (*predicate) (gpointer),
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (15000, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static gboolean
+not_running (gpointer data)
+{
+  return VV_WINDOW (data)->mt_cancellable == NULL;
+}
+
+static void
+use_fake (VvFakeMtServer *server)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *providers[] = { "libretranslate", NULL };
+  GVariantBuilder urls;
+
+  g_variant_builder_init (&urls, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&urls, "{ss}", "libretranslate", vv_fake_mt_server_get_url (server));
+  g_settings_set_strv (settings, "mt-providers", providers);
+  g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
+}
+
+static VvWindow *
+window_with (VvDocument *document)
+{
+  VvWindow *window = vv_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  vv_window_set_document (window, document, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (VvWindow *window)
+{
+  vv_document_set_dirty (vv_window_get_document (window), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_translate_all (void)
+{
+  g_autoptr(VvFakeMtServer) server = vv_fake_mt_server_new ("libretranslate");
+  g_autoptr(VvDocument) document = vv_test_document_from_text ("Le titre\n\nLe chat est noir. Le chien est blanc.\n");
+  VvSegment *human = vv_document_get_segment (document, 1);
+  VvWindow *window;
+
+  use_fake (server);
+  vv_document_set_target_language (document, "es");
+  vv_segment_set_target (human, "El gato es negro (mío).");
+  vv_segment_commit (human, VV_SEGMENT_STATE_TRANSLATED, "me");
+  window = window_with (document);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.translate-all", NULL));
+  g_assert_nonnull (window->mt_cancellable);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress_bar)));
+  g_assert_true (wait_until (not_running, window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->progress_bar)));
+
+  g_assert_cmpstr (vv_segment_get_target (vv_document_get_segment (document, 0)), ==, "[es] Le titre");
+  g_assert_cmpstr (vv_segment_get_origin (vv_document_get_segment (document, 0)), ==, "mt:libretranslate");
+  g_assert_cmpstr (vv_segment_get_target (vv_document_get_segment (document, 2)), ==, "[es] Le chien est blanc.");
+  /* the translator's work stays; the suggestion is there for Ctrl+1 */
+  g_assert_cmpstr (vv_segment_get_target (human), ==, "El gato es negro (mío).");
+  g_assert_cmpstr (vv_segment_lookup_suggestion (human, "libretranslate"), ==, "[es] Le chat est noir.");
+
+  /* Ctrl+1 is the explicit action that takes it */
+  _vv_window_focus_position (window, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  while (g_main_context_iteration (NULL, FALSE));
+  if (_vv_window_get_current_position (window) == 1)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-suggestion", "i", 1));
+      g_assert_cmpstr (vv_segment_get_target (human), ==, "[es] Le chat est noir.");
+      g_assert_cmpstr (vv_segment_get_origin (human), ==, "mt:libretranslate");
+    }
+  else
+    g_test_message ("focus did not reach segment 1; Ctrl+1 not checked");
+
+  destroy_window (window);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (data), "win.cancel-translation", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(VvFakeMtServer) server = vv_fake_mt_server_new ("libretranslate");
+  g_autoptr(VvDocument) document = vv_test_document_from_text ("Le titre\n\nLe chat est noir.\n");
+  VvWindow *window;
+
+  use_fake (server);
+  vv_fake_mt_server_set_fault (server, VV_FAKE_MT_NEVER_ANSWERS, 0);
+  vv_document_set_target_language (document, "es");
+  window = window_with (document);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.translate-all", NULL));
+  g_timeout_add (300, cancel_cb, window);
+  g_assert_true (wait_until (not_running, window));
+  for (guint i = 0; i < vv_document_get_n_segments (document); i++)
+    {
+      const char *target = vv_segment_get_target (vv_document_get_segment (document, i));
+      g_assert_cmpstr (target ? target : "", ==, "");
+      g_assert_cmpint (vv_segment_get_state (vv_document_get_segment (document, i)), ==, VV_SEGMENT_STATE_UNTRANSLATED);
+    }
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = NULL;
+
+  if (!gtk_init_check ())
+    {
+      if (g_strcmp0 (g_getenv ("VISAVIS_REQUIRE_DISPLAY"), "1") == 0)
+        {
+          g_printerr ("no display, but VISAVIS_REQUIRE_DISPLAY=1\n");
+          return 1;
+        }
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  vv_test_init (&argc, &argv);
+  cache = vv_test_make_tmpdir ();
+  g_setenv ("VISAVIS_MT_CACHE_DIR", cache, TRUE);
+
+  g_test_add_func ("/ui/mt/translate-all", test_translate_all);
+  g_test_add_func ("/ui/mt/cancel", test_cancel);
+
+  return g_test_run ();
+}
