@@ -140,6 +140,12 @@ maybe_screenshot (const char *name)
   if (dir == NULL)
     return;
   path = g_build_filename (dir, name, NULL);
+  /* let the revealers finish sliding and the window repaint */
+  {
+    gint64 until = g_get_monotonic_time () + 600 * 1000;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  }
   vv_ui_test_flush ();
   {
     const char *argv[] = { "import", "-window", "root", path, NULL };
@@ -310,6 +316,7 @@ test_filter_by_state (void)
   vv_filter_bar_set_state_choice (window->filter_bar, 1 + VV_SEGMENT_STATE_UNTRANSLATED);
   vv_ui_test_flush ();
   g_assert_cmpuint (n_shown (window), ==, 2);
+  maybe_screenshot ("filter-untranslated.png");
 
   vv_filter_bar_set_state_choice (window->filter_bar, 1 + VV_SEGMENT_STATE_APPROVED);
   vv_ui_test_flush ();
@@ -401,6 +408,7 @@ test_qa_fix (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run-qa", NULL));
   vv_ui_test_flush ();
   g_assert_cmpuint (vv_qa_panel_get_n_rows (window->qa_panel), >=, 3);   /* 2 untranslated + double space */
+  maybe_screenshot ("qa-panel.png");
   g_assert_true (g_hash_table_contains (window->qa_segments, GUINT_TO_POINTER (vv_segment_get_id (s5))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.qa-fix", "(us)",
