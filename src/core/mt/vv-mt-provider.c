@@ -22,6 +22,8 @@ typedef struct
 static void
 vv_mt_error_private_init (VvMtErrorPrivate *priv)
 {
+  /* -Wnull-dereference at -O2 cannot see that GLib never passes NULL */
+  g_assert (priv != NULL);
   priv->retry_after_ms = -1;
 }
 
@@ -29,6 +31,7 @@ static void
 vv_mt_error_private_copy (const VvMtErrorPrivate *src,
                           VvMtErrorPrivate       *dest)
 {
+  g_assert (src != NULL && dest != NULL);
   *dest = *src;
 }
 
@@ -261,6 +264,7 @@ _vv_mt_error_new_for_status (VvMtProvider *provider,
 
   error = _vv_mt_error_new (provider, code, full);
   priv = vv_mt_error_get_private (error);
+  g_assert (priv != NULL);
   priv->http_status = status;
   priv->retry_after_ms = _vv_mt_parse_retry_after (soup_message_get_response_headers (message));
   priv->retryable = code == VV_MT_ERROR_RATE_LIMITED || code == VV_MT_ERROR_TIMEOUT ||
