@@ -203,6 +203,23 @@ test_row_exposes_source_and_target (void)
   vv_segment_set_state (segment, VV_SEGMENT_STATE_DRAFT);
   gtk_test_accessible_assert_property (dot, GTK_ACCESSIBLE_PROPERTY_LABEL, "Draft");
 
+  /* Splitting the segment before it moves it to position 4: renamed. */
+  {
+    g_autoptr(GError) error = NULL;
+    VvSegment *before = vv_document_get_segment (document, 1);
+    const char *source_text = vv_segment_get_source (before);
+    const char *space = strchr (source_text, ' ');
+
+    g_assert_nonnull (space);
+    g_assert_nonnull (vv_document_split_segment (document, before, space - source_text + 1, -1, 0, &error));
+    g_assert_no_error (error);
+    vv_ui_test_flush ();
+    g_assert_cmpuint (vv_segment_get_position (segment), ==, 3);
+    g_assert_true (g_hash_table_lookup (window->bound_rows, segment) == row);
+    gtk_test_accessible_assert_property (target, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Translation of segment 4");
+  }
+
   close_window (window);
 }
 
