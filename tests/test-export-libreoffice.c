@@ -104,6 +104,59 @@ check_format (gconstpointer data)
   vv_test_rm_rf (dir);
 }
 
+/* A reviewer who opens the file in LibreOffice and saves it (as DOCX, ODT,
+ * or DOCX → ODT) sends back a file that applies as a no-op: every segment
+ * found by id, no source mismatch, nothing changed */
+static void
+check_resaved (gconstpointer data)
+{
+  const char * const *pair = data;   /* format, LibreOffice filter, extension */
+  g_autoptr(VvDocument) document = make_document ();
+  g_autofree char *dir = vv_test_make_tmpdir ();
+  g_autofree char *out_dir = g_build_filename (dir, "out", NULL);
+  g_autofree char *name = g_strdup_printf ("review.%s", vv_export_lookup_format (pair[0])->extension);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *saved_name = g_strdup_printf ("review.%s", pair[2]);
+  g_autofree char *saved = g_build_filename (out_dir, saved_name, NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", profile_dir, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) saved_file = NULL;
+  g_autoptr(VvRoundtripFile) review = NULL;
+  g_autoptr(GError) error = NULL;
+  VvRoundtripReport report;
+  int status;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+
+  g_assert_true (vv_export_to_file (document, pair[0], NULL, file, NULL, &error));
+  {
+    const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", pair[1],
+                           "--outdir", out_dir, path, NULL };
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  saved_file = g_file_new_for_path (saved);
+  review = vv_roundtrip_file_load (saved_file, NULL, &error);
+  g_assert_no_error (error);
+
+  vv_roundtrip_report_init (&report);
+  g_assert_true (vv_roundtrip_apply (document, review, "R", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_units, ==, vv_document_get_n_segments (document));
+  g_assert_cmpuint (report.n_targets_changed, ==, 0);
+  g_assert_cmpuint (report.n_comments_added, ==, 0);
+  g_assert_cmpuint (report.n_states_changed, ==, 0);
+  g_assert_cmpuint (report.mismatched->len, ==, 0);
+  g_assert_cmpuint (report.unknown->len, ==, 0);
+  vv_roundtrip_report_clear (&report);
+  vv_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -120,6 +173,16 @@ main (int    argc,
   g_test_add_data_func ("/export-libreoffice/odt", "odt", check_format);
   g_test_add_data_func ("/export-libreoffice/docx-article", "docx-article", check_format);
   g_test_add_data_func ("/export-libreoffice/odt-article", "odt-article", check_format);
+
+  {
+    static const char * const docx_docx[] = { "docx", "docx:MS Word 2007 XML", "docx" };
+    static const char * const odt_odt[] = { "odt", "odt", "odt" };
+    static const char * const docx_odt[] = { "docx", "odt", "odt" };
+
+    g_test_add_data_func ("/export-libreoffice/resaved/docx", docx_docx, check_resaved);
+    g_test_add_data_func ("/export-libreoffice/resaved/odt", odt_odt, check_resaved);
+    g_test_add_data_func ("/export-libreoffice/resaved/docx-as-odt", docx_odt, check_resaved);
+  }
 
   status = g_test_run ();
   vv_test_rm_rf (profile_dir);
