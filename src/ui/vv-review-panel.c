@@ -6,7 +6,7 @@
  * for insertions and deletions), the comment thread with an entry to add
  * one, and the history with a Restore button per version (the window's
  * undoable "win.restore-version" action). Typing in the target refreshes
- * the diff after a short pause, so keystrokes stay cheap.
+ * the diff once typing pauses (300 ms), so keystrokes stay cheap.
  */
 
 #include "config.h"
@@ -16,7 +16,7 @@
 #include "vv-review-panel.h"
 #include "vv-settings.h"
 
-#define REFRESH_DELAY_MS 250
+#define REFRESH_DELAY_MS 300
 
 struct _VvReviewPanel
 {
@@ -309,8 +309,12 @@ on_segment_changed_cb (VvDocument    *document,
       update_history (self);
       update_diff (self);
     }
-  else if ((change & VV_SEGMENT_CHANGE_TARGET) && self->refresh_source == 0)
-    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_diff_cb, self);
+  else if (change & VV_SEGMENT_CHANGE_TARGET)
+    {
+      /* once typing pauses: nothing is redrawn in the panel while keys come */
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_diff_cb, self);
+    }
 }
 
 static void
