@@ -59,6 +59,24 @@ selected_to_scheme (GBinding     *binding,
   return TRUE;
 }
 
+/* libadwaita 1.2's preferences window has an icon-only search toggle with
+ * only a tooltip: give it an accessible name. */
+static void
+name_search_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_button_get_icon_name (GTK_BUTTON (child)) != NULL
+          && gtk_widget_get_ancestor (child, ADW_TYPE_HEADER_BAR) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
+                                        -1);
+      else
+        name_search_button (child);
+    }
+}
+
 static void
 vv_preferences_window_dispose (GObject *object)
 {
@@ -89,6 +107,7 @@ vv_preferences_window_init (VvPreferencesWindow *self)
   VvSettings *settings = vv_settings_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_button (GTK_WIDGET (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (vv_segmentation_page_new ()));
 

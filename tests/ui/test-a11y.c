@@ -63,11 +63,20 @@ has_accessible_name (GtkWidget *widget)
 {
   GtkWidget *menu_button;
 
+  /* GTK 4.8 makes a button labelled-by its child, also when the child is
+   * an icon: an icon button needs an explicit label (a tooltip is only a
+   * description). */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (has_label (widget))
     return TRUE;
   if (GTK_IS_LABEL (widget))
     return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+  /* a text button (an icon button needs an explicit label: a tooltip is
+   * only a description) */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
+      && *gtk_button_get_label (GTK_BUTTON (widget)) != '\0')
     return TRUE;
   /* AdwComboRow's own list of the current item: the row is named by its title */
   if (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL)
