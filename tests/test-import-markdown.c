@@ -43,6 +43,8 @@ test_markdown_article (void)
   g_assert_cmpstr (vv_segment_get_source (vv_block_get_segment (code, 0)), ==,
                    "velo --itineraire \"Lormont > Bordeaux\"");
   g_assert_true (vv_segment_is_locked (vv_block_get_segment (code, 0)));
+  g_assert_cmpint (vv_segment_get_flags (vv_block_get_segment (code, 0)), ==,
+                   VV_SEGMENT_FLAGS_LOCKED | VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE);
   g_assert_false (vv_segment_is_locked (vv_block_get_segment (vv_document_get_block (document, 1), 0)));
 
   /* Boilerplate is excluded, not deleted */

@@ -13,6 +13,7 @@
 #include "vv-document.h"
 #include "vv-import-private.h"
 #include "vv-importer.h"
+#include "vv-segment.h"
 
 /**
  * _vv_import_strlen_upto:
@@ -237,7 +238,15 @@ _vv_import_blocks_finish (GArray       *blocks,
       if (b[i].kind == VV_BLOCK_KIND_TITLE)
         vv_document_set_title (document, b[i].text);
       if (b[i].kind == VV_BLOCK_KIND_CODE)
-        vv_document_append_text_block (document, b[i].kind, 0, b[i].text, segmenter);
+        {
+          VvBlock *block = vv_document_append_text_block (document, b[i].kind, 0, b[i].text, segmenter);
+
+          /* Code is kept as it is: locked, and not for machine translation,
+           * QA or translators (XLIFF says translate="no") */
+          for (guint j = 0; block != NULL && j < vv_block_get_n_segments (block); j++)
+            vv_segment_set_flags (vv_block_get_segment (block, j),
+                                  VV_SEGMENT_FLAGS_LOCKED | VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE);
+        }
       else
         _vv_import_append_block (document, b[i].kind, b[i].level, b[i].text, segmenter);
     }
