@@ -511,6 +511,7 @@ typedef struct
 } Cluster;
 
 #define MERGE_MIN_WORDS 30
+#define PAGE_MIN_SHARE 25   /* per cent of the page's prose in the article */
 #define MERGE_MAX_GAP 12
 
 /* Whether the units in [start, end) may sit inside an article */
@@ -602,6 +603,21 @@ trim_page (Unit  *u,
     }
   best_start = c[first].start;
   best_end = c[last].end;
+
+  /* A page of many articles (a front page, a weekly edition) has no one
+   * article to keep: trim only when the run holds most of the prose */
+  {
+    guint run_words = 0, all_words = 0;
+
+    for (guint i = 0; i < clusters->len; i++)
+      {
+        all_words += c[i].words;
+        if (i >= first && i <= last)
+          run_words += c[i].words;
+      }
+    if (run_words * 100 < all_words * PAGE_MIN_SHARE)
+      return;
+  }
 
   article_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (gint i = best_start; i <= best_end; i++)
