@@ -2,8 +2,9 @@
  * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A save is: serialise the document on the main thread (a snapshot: the
- * model is not thread-safe), then in a worker thread write the bytes to a
+ * A save is: build the document's JSON tree on the main thread (a snapshot:
+ * the model is not thread-safe), then in a worker thread generate the text,
+ * write it to a
  * temporary file in the same folder, fsync it, keep the previous version as
  * “NAME~” (hard link, or a copy where links are not possible), rename the
  * temporary file over NAME and fsync the folder. Whatever fails, NAME is
@@ -22,6 +23,7 @@
 
 #include "vv-document.h"
 #include "vv-project.h"
+#include "vv-project-private.h"
 #include "vv-utils.h"
 
 /* Turns an errno from one of the steps into a message that says what the
@@ -286,16 +288,16 @@ _vv_project_touch_changed (VvDocument *document)
 
 typedef struct
 {
-  GFile  *file;
-  GBytes *data;
-  char   *checksum;
+  GFile    *file;
+  JsonNode *root;      /* the snapshot, generated as text in the worker */
+  char     *checksum;
 } SaveData;
 
 static void
 save_data_free (SaveData *save)
 {
   g_clear_object (&save->file);
-  g_clear_pointer (&save->data, g_bytes_unref);
+  g_clear_pointer (&save->root, json_node_unref);
   g_free (save->checksum);
   g_free (save);
 }
@@ -309,7 +311,7 @@ save_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (save->data, &length);
+  g_autofree char *data = _vv_project_node_to_data (save->root, &length);
 
   if (!vv_project_write_atomic (save->file, data, length, cancellable, &error))
     {
@@ -328,9 +330,9 @@ save_thread (GTask        *task,
  * @callback: called when the file is written
  * @user_data: for @callback
  *
- * Saves @document like vv_project_save(), but only the serialisation (a
- * snapshot of the document) runs on the calling thread; writing, fsync and
- * rename run in a worker thread. The document is marked clean at once;
+ * Saves @document like vv_project_save(), but only the snapshot (the JSON
+ * tree of the document) is built on the calling thread; generating the
+ * text, writing, fsync and rename run in a worker thread. The document is marked clean at once;
  * edits made while the save runs make it dirty again, and a failed save
  * marks it dirty.
  */
@@ -343,18 +345,15 @@ vv_project_save_async (VvDocument          *document,
 {
   g_autoptr(GTask) task = NULL;
   SaveData *save;
-  char *data;
-  gsize length;
 
   g_return_if_fail (VV_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
 
   _vv_project_touch_changed (document);
-  data = vv_project_to_data (document, &length);
 
   save = g_new0 (SaveData, 1);
   save->file = g_object_ref (file);
-  save->data = g_bytes_new_take (data, length);
+  save->root = _vv_project_to_node (document);
 
   vv_document_set_dirty (document, FALSE);
 

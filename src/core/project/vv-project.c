@@ -13,6 +13,7 @@
 #include "vv-block.h"
 #include "vv-document.h"
 #include "vv-project.h"
+#include "vv-project-private.h"
 #include "vv-segment.h"
 #include "vv-utils.h"
 
@@ -160,11 +161,20 @@ char *
 vv_project_to_data (VvDocument *document,
                     gsize      *length)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (VV_IS_DOCUMENT (document), NULL);
+
+  root = _vv_project_to_node (document);
+  return _vv_project_node_to_data (root, length);
+}
+
+/* The JSON tree of @document: it shares nothing with the document, so the
+ * text can be generated from it in another thread (vv-project-save.c). */
+JsonNode *
+_vv_project_to_node (VvDocument *document)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -207,7 +217,15 @@ vv_project_to_data (VvDocument *document,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+_vv_project_node_to_data (JsonNode *root,
+                          gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 1);

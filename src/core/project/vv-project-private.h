@@ -1,0 +1,18 @@
+/* vv-project-private.h
+ * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "vv-core-types.h"
+
+G_BEGIN_DECLS
+
+JsonNode *_vv_project_to_node      (VvDocument *document);
+char     *_vv_project_node_to_data (JsonNode   *root,
+                                    gsize      *length);
+
+G_END_DECLS
