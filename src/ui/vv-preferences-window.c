@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vv-mt-page.h"
 #include "vv-preferences-window.h"
 #include "vv-segmentation-page.h"
 #include "vv-settings.h"
@@ -110,6 +111,7 @@ vv_preferences_window_init (VvPreferencesWindow *self)
   name_search_button (GTK_WIDGET (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (vv_segmentation_page_new ()));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (vv_mt_page_new ()));
 
   g_object_bind_property (settings, "author-name", self->author_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

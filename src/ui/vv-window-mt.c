@@ -9,21 +9,31 @@
 #include <glib/gi18n.h>
 
 #include "vv-core.h"
+#include "vv-mt-keys.h"
 #include "vv-settings.h"
 #include "vv-window-private.h"
 
-/* The first enabled provider, with its URL and model from the settings.
- * API keys: VISAVIS_<PROVIDER>_KEY (the keyring page is not there yet). */
-static VvMtProvider *
-make_provider (GError **error)
+/* The first enabled provider */
+static char *
+first_provider_id (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_auto(GStrv) providers = g_settings_get_strv (settings, "mt-providers");
+
+  return g_strdup (providers && providers[0] ? providers[0] : "apertium");
+}
+
+/* With its URL and model from the settings and its key from the keyring
+ * (or VISAVIS_<PROVIDER>_KEY) */
+static VvMtProvider *
+make_provider (const char  *id,
+               const char  *key,
+               GError     **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GVariant) urls = g_settings_get_value (settings, "mt-provider-urls");
   g_autoptr(GVariant) models = g_settings_get_value (settings, "mt-provider-models");
-  const char *id = providers && providers[0] ? providers[0] : "apertium";
   const char *url = NULL, *model = NULL;
-  g_autofree char *key = vv_mt_provider_key_from_env (id);
   VvMtProvider *provider;
 
   g_variant_lookup (urls, id, "&s", &url);
@@ -159,25 +169,48 @@ languages_cb (GObject      *object,
 }
 
 static void
+key_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(VvWindow) self = user_data;
+  g_autofree char *key = vv_mt_key_lookup_finish (result, NULL);
+  g_autofree char *id = g_object_steal_data (G_OBJECT (self), "vv-mt-provider-id");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvMtProvider) provider = NULL;
+
+  if (self->mt_cancellable == NULL || g_cancellable_is_cancelled (self->mt_cancellable) || self->document == NULL)
+    {
+      g_clear_object (&self->mt_cancellable);
+      set_running (self, FALSE);
+      return;
+    }
+  provider = make_provider (id, key, &error);
+  if (provider == NULL)
+    {
+      g_clear_object (&self->mt_cancellable);
+      set_running (self, FALSE);
+      toast (self, error->message);
+      return;
+    }
+  vv_mt_provider_list_languages_async (provider, self->mt_cancellable, languages_cb, g_object_ref (self));
+}
+
+static void
 translate_all_action_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   VvWindow *self = VV_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VvMtProvider) provider = NULL;
+  g_autofree char *id = NULL;
 
   if (self->document == NULL || self->mt_cancellable != NULL)
     return;
-  provider = make_provider (&error);
-  if (provider == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
+  id = first_provider_id ();
   self->mt_cancellable = g_cancellable_new ();
   set_running (self, TRUE);
-  vv_mt_provider_list_languages_async (provider, self->mt_cancellable, languages_cb, g_object_ref (self));
+  vv_mt_key_lookup_async (id, self->mt_cancellable, key_cb, g_object_ref (self));
+  g_object_set_data_full (G_OBJECT (self), "vv-mt-provider-id", g_steal_pointer (&id), g_free);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "vv-fake-mt-server.h"
+#include "vv-mt-page.h"
 #include "vv-test-utils.h"
 #include "vv-window-private.h"
 
@@ -144,6 +145,75 @@ test_cancel (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget   *root,
+                 GType        type,
+                 const char  *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0))
+        return child;
+      if ((found = find_descendant (child, type, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+subtitle_is_set (gpointer data)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (data));
+  return subtitle != NULL && g_str_has_prefix (subtitle, "Connected");
+}
+
+/* Preferences → Machine translation: enable, URL, Test connection */
+static void
+test_preferences_page (void)
+{
+  g_autoptr(VvFakeMtServer) server = vv_fake_mt_server_new ("libretranslate");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page;
+  GtkWidget *expander, *url_row, *test_row, *button;
+  g_auto(GStrv) enabled = NULL;
+  g_autoptr(GVariant) urls = NULL;
+  const char *url = NULL;
+
+  g_settings_reset (settings, "mt-providers");
+  g_settings_reset (settings, "mt-provider-urls");
+  page = vv_mt_page_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  expander = find_descendant (page, ADW_TYPE_EXPANDER_ROW, "LibreTranslate");
+  g_assert_nonnull (expander);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), TRUE);
+  enabled = g_settings_get_strv (settings, "mt-providers");
+  g_assert_cmpstr (enabled[0], ==, "apertium");
+  g_assert_cmpstr (enabled[1], ==, "libretranslate");
+
+  url_row = find_descendant (expander, ADW_TYPE_ENTRY_ROW, "Server URL");
+  g_assert_nonnull (url_row);
+  gtk_editable_set_text (GTK_EDITABLE (url_row), vv_fake_mt_server_get_url (server));
+  urls = g_settings_get_value (settings, "mt-provider-urls");
+  g_assert_true (g_variant_lookup (urls, "libretranslate", "&s", &url));
+  g_assert_cmpstr (url, ==, vv_fake_mt_server_get_url (server));
+
+  test_row = find_descendant (expander, ADW_TYPE_ACTION_ROW, "Connection");
+  g_assert_nonnull (test_row);
+  button = find_descendant (test_row, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (subtitle_is_set, test_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_row)), ==, "Connected: 4 language pairs");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +237,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/mt/translate-all", test_translate_all);
   g_test_add_func ("/ui/mt/cancel", test_cancel);
+  g_test_add_func ("/ui/mt/preferences-page", test_preferences_page);
 
   return g_test_run ();
 }
