@@ -133,6 +133,34 @@ test_panes_wide_and_narrow (void)
   row_window_close (&narrow);
 }
 
+/* The window fits a 700-pixel-wide screen: its minimum width, header bar
+ * and (hidden) find bar included, is at most 700 px with a document open. */
+static void
+test_window_minimum_width (void)
+{
+  g_autoptr(VvDocument) document = vv_test_document_from_text (article);
+  VvWindow *window = vv_window_new (NULL);
+  GtkWidget *header = vv_ui_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  int min, nat, header_min;
+
+  vv_window_set_document (window, document, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  vv_ui_test_flush ();
+
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &header_min, &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("minimum width: window %d, header bar %d; allocated %d", min, header_min,
+                  gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (min, <=, 700);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 700);
+
+  vv_document_set_dirty (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vv_ui_test_flush ();
+}
+
 /* Right at the threshold the layout flips, not before. */
 static void
 test_panes_threshold (void)
@@ -253,6 +281,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/panes-wide-and-narrow", test_panes_wide_and_narrow);
   g_test_add_func ("/ui/layout/panes-threshold", test_panes_threshold);
+  g_test_add_func ("/ui/layout/window-minimum-width", test_window_minimum_width);
   g_test_add_func ("/ui/layout/window-state-saved", test_window_state_saved);
   g_test_add_func ("/ui/layout/settings-keys", test_settings_keys);
   g_test_add_func ("/ui/layout/preferences-style", test_preferences_style);
