@@ -201,6 +201,29 @@ on_test_clicked_cb (GtkButton    *button,
   vv_mt_key_lookup_async (rows->info->id, rows->page->cancellable, test_key_cb, rows);
 }
 
+/* libadwaita 1.2's expander row switch has no accessible name: name it
+ * after the provider ("Use DeepL"). */
+static void
+name_enable_switch (GtkWidget  *widget,
+                    const char *provider)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SWITCH (child))
+        {
+          /* Translators: accessible name of the switch that enables a provider */
+          g_autofree char *label = g_strdup_printf (_("Use %s"), provider);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+        }
+      else
+        name_enable_switch (child, provider);
+    }
+}
+
 static void
 add_provider (VvMtPage               *self,
               const VvMtProviderInfo *info)
@@ -217,6 +240,7 @@ add_provider (VvMtPage               *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->expander), _(info->name));
   adw_expander_row_set_subtitle (rows->expander, info->needs_key ? _("Needs an API key") : _("No key needed for a local server"));
   adw_expander_row_set_show_enable_switch (rows->expander, TRUE);
+  name_enable_switch (GTK_WIDGET (rows->expander), _(info->name));
   adw_expander_row_set_enable_expansion (rows->expander, g_strv_contains ((const char * const *) enabled, info->id));
   g_signal_connect (rows->expander, "notify::enable-expansion", G_CALLBACK (on_enable_cb), rows);
 

@@ -78,9 +78,11 @@ has_accessible_name (GtkWidget *widget)
       && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
       && *gtk_button_get_label (GTK_BUTTON (widget)) != '\0')
     return TRUE;
-  /* AdwComboRow's own list of the current item: the row is named by its title */
-  if (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL)
-    return *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW))) != '\0';
+  /* the lists inside AdwComboRow and AdwExpanderRow belong to the row,
+   * which is named by its title */
+  if ((GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget))
+      && gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL)
+    return *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW))) != '\0';
   menu_button = gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON);
   if (menu_button != NULL && menu_button != widget)
     return has_label (menu_button);
@@ -176,7 +178,26 @@ test_controls_named (void)
   preferences = vv_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (preferences));
   gtk_test_widget_wait_for_draw (preferences);
-  check_names (preferences, &n_checked);
+  /* every page of the preferences */
+  {
+    GtkWidget *first = vv_ui_test_find_descendant (preferences, ADW_TYPE_PREFERENCES_PAGE);
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+    g_assert_nonnull (first);
+    for (GtkWidget *w = first; w; w = gtk_widget_get_next_sibling (w))
+      if (ADW_IS_PREFERENCES_PAGE (w))
+        g_ptr_array_add (pages, w);
+    g_test_message ("%u preferences pages", pages->len);
+    for (guint i = 0; i < pages->len; i++)
+      {
+        AdwPreferencesPage *page = pages->pdata[i];
+
+        adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences), page);
+        gtk_test_widget_wait_for_draw (preferences);
+        vv_ui_test_flush ();
+        check_names (preferences, &n_checked);
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   g_test_message ("%u controls checked", n_checked);
