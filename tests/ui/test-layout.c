@@ -78,6 +78,20 @@ bounds_in_row (RowWindow *rw,
   return bounds;
 }
 
+/* The source and target panes' bounds in the row, logged. */
+static void
+pane_bounds (RowWindow       *rw,
+             const char      *what,
+             graphene_rect_t *source,
+             graphene_rect_t *target)
+{
+  *source = bounds_in_row (rw, rw->source);
+  *target = bounds_in_row (rw, rw->target);
+  g_test_message ("%s: source %.0f,%.0f %.0fx%.0f target %.0f,%.0f %.0fx%.0f", what,
+                  source->origin.x, source->origin.y, source->size.width, source->size.height,
+                  target->origin.x, target->origin.y, target->size.width, target->size.height);
+}
+
 /* Wide: source left of target, tops aligned, equal widths.
  * Narrow (a 700 px window): source above target, both full width. */
 static void
@@ -92,11 +106,7 @@ test_panes_wide_and_narrow (void)
                          "The first line C tram left the Tanneries depot at 5.30 am on Wednesday, "
                          "to the applause of some fifty staff gathered on the platform.");
   row_window_open (&wide, document, 1400);
-  source = bounds_in_row (&wide, wide.source);
-  target = bounds_in_row (&wide, wide.target);
-  g_test_message ("wide: source %.0f,%.0f %.0fx%.0f target %.0f,%.0f %.0fx%.0f",
-                  source.origin.x, source.origin.y, source.size.width, source.size.height,
-                  target.origin.x, target.origin.y, target.size.width, target.size.height);
+  pane_bounds (&wide, "wide", &source, &target);
   g_assert_cmpfloat (target.origin.x, >=, source.origin.x + source.size.width);
   g_assert_cmpfloat_with_epsilon (target.origin.y, source.origin.y, 1.0);
   g_assert_cmpfloat_with_epsilon (target.size.width, source.size.width, 2.0);
@@ -104,11 +114,7 @@ test_panes_wide_and_narrow (void)
   wide_height = gtk_widget_get_height (GTK_WIDGET (wide.row));
 
   row_window_open (&narrow, document, 700);
-  source = bounds_in_row (&narrow, narrow.source);
-  target = bounds_in_row (&narrow, narrow.target);
-  g_test_message ("narrow: source %.0f,%.0f %.0fx%.0f target %.0f,%.0f %.0fx%.0f",
-                  source.origin.x, source.origin.y, source.size.width, source.size.height,
-                  target.origin.x, target.origin.y, target.size.width, target.size.height);
+  pane_bounds (&narrow, "narrow", &source, &target);
   g_assert_cmpfloat (target.origin.y, >=, source.origin.y + source.size.height);
   g_assert_cmpfloat_with_epsilon (target.origin.x, source.origin.x, 1.0);
   g_assert_cmpfloat_with_epsilon (target.size.width, source.size.width, 1.0);
