@@ -288,7 +288,9 @@ _vv_mt_parse_json (VvMtProvider  *provider,
   gsize size = 0;
   const char *data = g_bytes_get_data (body, &size);
 
-  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, &local_error))
+  /* a blank body parses without error but has no root */
+  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, &local_error) ||
+      json_parser_get_root (parser) == NULL)
     {
       g_autofree char *excerpt = _vv_mt_body_excerpt (body);
       /* Translators: %s is the beginning of what the server sent */
