@@ -229,7 +229,10 @@ read_trans_unit (Reader     *reader,
                 continue;
               tmid = prop (tm, "mid");
               if (g_strcmp0 (tmid, mid) == 0)
-                unit->target = text_of (tm);
+                {
+                  g_free (unit->target);  /* a repeated mid: the last wins */
+                  unit->target = text_of (tm);
+                }
             }
         }
     }
@@ -384,10 +387,17 @@ read_unit20 (Reader     *reader,
       sub_state = prop (child, "subState");
       for (xmlNodePtr st = child->children; st != NULL; st = st->next)
         {
+          /* a damaged file may repeat <source> or <target>: the last wins */
           if (is_el (st, NS_XLIFF20, "source"))
-            unit->source = text_of (st);
+            {
+              g_free (unit->source);
+              unit->source = text_of (st);
+            }
           else if (is_el (st, NS_XLIFF20, "target"))
-            unit->target = text_of (st);
+            {
+              g_free (unit->target);
+              unit->target = text_of (st);
+            }
         }
       if (unit->source == NULL)
         unit->source = g_strdup ("");
