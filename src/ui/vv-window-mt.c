@@ -48,12 +48,14 @@ static void
 set_running (VvWindow *self,
              gboolean  running)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
   if (running)
     {
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
       gtk_progress_bar_set_fraction (self->progress_bar, 0);
       gtk_progress_bar_set_text (self->progress_bar, _("Translating…"));
     }
+  else
+    _vv_window_update_progress (self);   /* back to the document's progress */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-all", !running && self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-translation", running);
 }

@@ -88,6 +88,7 @@ struct _VvWindow
 
 void     _vv_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _vv_window_update_actions     (VvWindow       *self);
+void     _vv_window_update_progress    (VvWindow       *self);
 void     _vv_window_focus_position     (VvWindow       *self,
                                         guint           position);
 guint    _vv_window_get_current_position (VvWindow     *self);

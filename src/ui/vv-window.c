@@ -44,8 +44,8 @@ update_title (VvWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-update_progress (VvWindow *self)
+void
+_vv_window_update_progress (VvWindow *self)
 {
   g_autofree char *text = NULL;
   double progress;
@@ -276,14 +276,14 @@ vv_window_set_document (VvWindow   *self,
       g_signal_connect_object (document, "notify::title",
                                G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "counts-changed",
-                               G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_vv_window_update_progress), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->stack, "document");
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
 
   update_title (self);
-  update_progress (self);
+  _vv_window_update_progress (self);
   _vv_window_update_actions (self);
   _vv_window_safety_set_document (self);
 }

@@ -223,6 +223,8 @@ test_edit_confirm_save_reopen (void)
   title = adw_window_title_get_title (window->window_title);
   g_assert_null (strstr (title, "•"));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "article.txt");
+  /* the document's progress shows as soon as it is open */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->progress_bar)));
 
   /* Put the focus into the second segment's target and type. */
   _vv_window_focus_position (window, 1);
