@@ -19,6 +19,13 @@ step() { printf '\n=== [%(%H:%M:%S)T] %s\n' -1 "$*"; }
 step "dependencies"
 bash build-aux/install-deps.sh || exit 1
 
+# The hunspell dictionaries (en-US, fr, es) come from debian-packages.txt:
+# with them installed, a missing dictionary fails test-spell instead of skipping
+if [ "$(dpkg-query -W -f='${Status}\n' hunspell-en-us hunspell-fr hunspell-es 2>/dev/null \
+       | grep -c 'install ok installed')" = 3 ]; then
+  export VISAVIS_REQUIRE_SPELL=1
+fi
+
 # The real Apertium engine for the MT integration tests comes from the shared
 # test corpus folder beside the checkout, when there is one (CI has it).
 SHARED=${VISAVIS_SHARED_DIR:-$(cd .. && pwd)/shared}

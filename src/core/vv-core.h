@@ -24,6 +24,7 @@
 #include "vv-project.h"
 #include "vv-qa.h"
 #include "vv-review.h"
+#include "vv-spell.h"
 #include "vv-roundtrip.h"
 #include "vv-segment.h"
 #include "vv-segmenter.h"
