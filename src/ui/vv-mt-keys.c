@@ -126,3 +126,24 @@ vv_mt_key_store_finish (GAsyncResult  *result,
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+/* With its URL and model from the settings and its key from the keyring
+ * (or VISAVIS_<PROVIDER>_KEY) */
+VvMtProvider *
+vv_mt_provider_new_from_settings (const char  *id,
+                                  const char  *key,
+                                  GError     **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) urls = g_settings_get_value (settings, "mt-provider-urls");
+  g_autoptr(GVariant) models = g_settings_get_value (settings, "mt-provider-models");
+  const char *url = NULL, *model = NULL;
+  VvMtProvider *provider;
+
+  g_variant_lookup (urls, id, "&s", &url);
+  g_variant_lookup (models, id, "&s", &model);
+  provider = vv_mt_provider_new_for_id (id, url, key, error);
+  if (provider && model && VV_IS_MT_OPENAI (provider))
+    vv_mt_openai_set_model (VV_MT_OPENAI (provider), model);
+  return provider;
+}
+

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "vv-core.h"
+
 G_BEGIN_DECLS
 
 void      vv_mt_key_lookup_async  (const char           *provider_id,
@@ -23,5 +25,9 @@ void      vv_mt_key_store_async   (const char           *provider_id,
                                    gpointer              user_data);
 gboolean  vv_mt_key_store_finish  (GAsyncResult         *result,
                                    GError              **error);
+
+VvMtProvider *vv_mt_provider_new_from_settings (const char  *provider_id,
+                                                const char  *key,
+                                                GError     **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "vv-core.h"
 #include "vv-mt-keys.h"
 #include "vv-settings.h"
+#include "vv-suggestions-panel.h"
 #include "vv-window-private.h"
 
 /* The first enabled provider */
@@ -21,27 +22,6 @@ first_provider_id (void)
   g_auto(GStrv) providers = g_settings_get_strv (settings, "mt-providers");
 
   return g_strdup (providers && providers[0] ? providers[0] : "apertium");
-}
-
-/* With its URL and model from the settings and its key from the keyring
- * (or VISAVIS_<PROVIDER>_KEY) */
-static VvMtProvider *
-make_provider (const char  *id,
-               const char  *key,
-               GError     **error)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GVariant) urls = g_settings_get_value (settings, "mt-provider-urls");
-  g_autoptr(GVariant) models = g_settings_get_value (settings, "mt-provider-models");
-  const char *url = NULL, *model = NULL;
-  VvMtProvider *provider;
-
-  g_variant_lookup (urls, id, "&s", &url);
-  g_variant_lookup (models, id, "&s", &model);
-  provider = vv_mt_provider_new_for_id (id, url, key, error);
-  if (provider && model && VV_IS_MT_OPENAI (provider))
-    vv_mt_openai_set_model (VV_MT_OPENAI (provider), model);
-  return provider;
 }
 
 static void
@@ -187,7 +167,7 @@ key_cb (GObject      *object,
       set_running (self, FALSE);
       return;
     }
-  provider = make_provider (id, key, &error);
+  provider = vv_mt_provider_new_from_settings (id, key, &error);
   if (provider == NULL)
     {
       g_clear_object (&self->mt_cancellable);
@@ -245,17 +225,150 @@ insert_suggestion_action_cb (GtkWidget  *widget,
   if (self->document == NULL || position == G_MAXUINT)
     return;
   segment = vv_document_get_segment (self->document, position);
-  if (segment == NULL || vv_segment_is_locked (segment) || n < 1 || (guint) n > vv_segment_get_n_suggestions (segment))
+  /* numbered as in the suggestions panel: enabled providers first */
+  suggestion = segment && n >= 1 ? vv_suggestions_get_nth (segment, (guint) n) : NULL;
+  if (suggestion == NULL || vv_segment_is_locked (segment))
     {
       gtk_widget_error_bell (widget);
       return;
     }
-  suggestion = vv_segment_get_suggestion (segment, n - 1);
   origin = g_strconcat ("mt:", suggestion->provider, NULL);
   vv_segment_set_target (segment, suggestion->text);
   vv_segment_set_origin (segment, origin);
   if (vv_segment_get_state (segment) == VV_SEGMENT_STATE_UNTRANSLATED)
     vv_segment_set_state (segment, VV_SEGMENT_STATE_DRAFT);
+}
+
+/* Target language chooser (header bar) */
+
+static const struct
+{
+  const char *code;
+  const char *name;
+} languages[] = {
+  { "en", NC_("language", "English") },
+  { "es", NC_("language", "Spanish") },
+  { "ca", NC_("language", "Catalan") },
+  { "de", NC_("language", "German") },
+  { "it", NC_("language", "Italian") },
+  { "pt", NC_("language", "Portuguese") },
+  { "nl", NC_("language", "Dutch") },
+  { "pl", NC_("language", "Polish") },
+  { "ro", NC_("language", "Romanian") },
+  { "oc", NC_("language", "Occitan") },
+  { "eo", NC_("language", "Esperanto") },
+  { "ru", NC_("language", "Russian") },
+  { "uk", NC_("language", "Ukrainian") },
+  { "ar", NC_("language", "Arabic") },
+  { "zh", NC_("language", "Chinese") },
+  { "ja", NC_("language", "Japanese") },
+};
+
+static void
+append_language (VvWindow   *self,
+                 const char *code,
+                 const char *name)
+{
+  /* Translators: a language in the target-language chooser, e.g. "Spanish (es)" */
+  g_autofree char *label = name ? g_strdup_printf (_("%s (%s)"), name, code) : g_strdup (code);
+
+  gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->target_dropdown)), label);
+  g_ptr_array_add (self->target_codes, g_strdup (code));
+}
+
+/* Shows the document's target language in the chooser */
+static void
+sync_target (VvWindow *self)
+{
+  const char *target = self->document ? vv_document_get_target_language (self->document) : NULL;
+  guint index;
+
+  if (self->target_codes == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_dropdown), self->document != NULL);
+  if (target == NULL)
+    return;
+  if (!g_ptr_array_find_with_equal_func (self->target_codes, target, g_str_equal, &index))
+    {
+      append_language (self, target, NULL);
+      index = self->target_codes->len - 1;
+    }
+  self->syncing_target = TRUE;
+  gtk_drop_down_set_selected (self->target_dropdown, index);
+  self->syncing_target = FALSE;
+}
+
+static void
+on_target_selected_cb (VvWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->target_dropdown);
+  const char *code;
+
+  if (self->syncing_target || self->document == NULL || self->target_codes == NULL ||
+      index >= self->target_codes->len)
+    return;
+  code = g_ptr_array_index (self->target_codes, index);
+  if (g_strcmp0 (code, vv_document_get_target_language (self->document)) == 0)
+    return;
+  /* the stored suggestions were for the other language */
+  vv_document_begin_batch (self->document);
+  for (guint i = 0; i < vv_document_get_n_segments (self->document); i++)
+    {
+      VvSegment *segment = vv_document_get_segment (self->document, i);
+
+      while (vv_segment_get_n_suggestions (segment) > 0)
+        {
+          g_autofree char *provider = g_strdup (vv_segment_get_suggestion (segment, 0)->provider);
+          vv_segment_set_suggestion (segment, provider, NULL);
+        }
+    }
+  vv_document_end_batch (self->document);
+  vv_document_set_target_language (self->document, code);
+  vv_suggestions_panel_refresh (self->suggestions_panel);
+}
+
+/* The suggestions panel follows the segment being edited */
+static void
+on_focus_widget_changed_cb (VvWindow *self)
+{
+  guint position = _vv_window_get_current_position (self);
+  VvSegment *segment;
+
+  if (self->document == NULL || position == G_MAXUINT)
+    return;
+  segment = vv_document_get_segment (self->document, position);
+  if (segment != NULL)
+    vv_suggestions_panel_set_segment (self->suggestions_panel, segment);
+}
+
+void
+_vv_window_mt_set_document (VvWindow *self)
+{
+  vv_suggestions_panel_set_segment (self->suggestions_panel, NULL);
+  if (self->document != NULL)
+    g_signal_connect_object (self->document, "notify::target-language",
+                             G_CALLBACK (sync_target), self, G_CONNECT_SWAPPED);
+  sync_target (self);
+}
+
+void
+_vv_window_mt_init (VvWindow *self)
+{
+  self->target_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (gtk_string_list_new (NULL)));
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    append_language (self, languages[i].code, g_dpgettext2 (NULL, "language", languages[i].name));
+  /* GTK 4.8 leaves the dropdown's inner button unnamed for screen readers */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->target_dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Target Language"), -1);
+  g_signal_connect_object (self->target_dropdown, "notify::selected",
+                           G_CALLBACK (on_target_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed_cb), self, G_CONNECT_SWAPPED);
+  sync_target (self);
 }
 
 void
@@ -271,6 +384,7 @@ _vv_window_mt_dispose (VvWindow *self)
     g_cancellable_cancel (self->mt_cancellable);
   g_clear_object (&self->mt_cancellable);
   g_clear_object (&self->mt_queue);
+  g_clear_pointer (&self->target_codes, g_ptr_array_unref);
 }
 
 void
@@ -279,6 +393,9 @@ _vv_window_mt_class_init (GtkWidgetClass *widget_class)
   static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5,
                                 GDK_KEY_6, GDK_KEY_7, GDK_KEY_8, GDK_KEY_9 };
 
+  g_type_ensure (VV_TYPE_SUGGESTIONS_PANEL);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, suggestions_panel);
+  gtk_widget_class_bind_template_child (widget_class, VvWindow, target_dropdown);
   gtk_widget_class_install_action (widget_class, "win.translate-all", NULL, translate_all_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-translation", NULL, cancel_translation_action_cb);
   gtk_widget_class_install_action (widget_class, "win.insert-suggestion", "i", insert_suggestion_action_cb);

@@ -81,6 +81,10 @@ struct _VvWindow
   /* vv-window-mt.c */
   GCancellable         *mt_cancellable; /* while "Translate all" runs */
   VvMtQueue            *mt_queue;
+  struct _VvSuggestionsPanel *suggestions_panel;
+  GtkDropDown          *target_dropdown;  /* the document's target language */
+  GPtrArray            *target_codes;     /* language code of each dropdown item */
+  gboolean              syncing_target;
 
   guint                 busy : 1;
   guint                 close_confirmed : 1;
@@ -103,6 +107,8 @@ void     _vv_window_save               (VvWindow       *self,
 void     _vv_window_mt_class_init       (GtkWidgetClass *widget_class);
 void     _vv_window_mt_update_actions   (VvWindow      *self);
 void     _vv_window_mt_dispose          (VvWindow      *self);
+void     _vv_window_mt_init             (VvWindow      *self);
+void     _vv_window_mt_set_document     (VvWindow      *self);
 
 /* vv-window-safety.c */
 void     _vv_window_safety_set_document (VvWindow      *self);

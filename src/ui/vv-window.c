@@ -286,6 +286,7 @@ vv_window_set_document (VvWindow   *self,
   _vv_window_update_progress (self);
   _vv_window_update_actions (self);
   _vv_window_safety_set_document (self);
+  _vv_window_mt_set_document (self);
 }
 
 static void
@@ -643,6 +644,7 @@ vv_window_init (VvWindow *self)
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   _vv_window_review_init (self);
+  _vv_window_mt_init (self);
 
   g_signal_connect_object (self->factory, "setup", G_CALLBACK (on_factory_setup_cb),
                            self, G_CONNECT_SWAPPED);

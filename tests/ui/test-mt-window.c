@@ -10,6 +10,7 @@
 
 #include "vv-fake-mt-server.h"
 #include "vv-mt-page.h"
+#include "vv-suggestions-panel.h"
 #include "vv-test-utils.h"
 #include "vv-window-private.h"
 
@@ -214,6 +215,132 @@ test_preferences_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+panel_done (gpointer data)
+{
+  VvWindow *window = data;
+  VvSegment *segment = vv_suggestions_panel_get_segment (window->suggestions_panel);
+
+  return segment != NULL && vv_suggestions_panel_get_n_pending (window->suggestions_panel) == 0 &&
+         vv_suggestions_panel_get_fetched (window->suggestions_panel);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+focused_on_1 (gpointer data)
+{
+  return _vv_window_get_current_position (VV_WINDOW (data)) == 1;
+}
+
+static guint
+dropdown_index (VvWindow   *window,
+                const char *code)
+{
+  for (guint i = 0; i < window->target_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (window->target_codes, i), code) == 0)
+      return i;
+  g_error ("no %s in the target-language chooser", code);
+}
+
+/* Suggestions panel: focus a segment → one suggestion per enabled provider
+ * (LibreTranslate and DeepL fakes, numbered 1 and 2), a failing provider
+ * (Google on a refused port) shown inline; Ctrl+2 inserts the second; the
+ * target-language chooser changes the pair requested */
+static void
+test_suggestions_panel (void)
+{
+  g_autoptr(VvFakeMtServer) libre = vv_fake_mt_server_new ("libretranslate");
+  g_autoptr(VvFakeMtServer) deepl = vv_fake_mt_server_new ("deepl");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VvDocument) document = vv_test_document_from_text ("Le titre\n\nLe chat est noir.\n");
+  g_autofree char *refused = vv_fake_mt_refused_url ();
+  const char *providers[] = { "libretranslate", "deepl", "google", NULL };
+  VvSegment *segment = vv_document_get_segment (document, 1);
+  g_autofree char *text = NULL;
+  g_autofree char *text_ca = NULL;
+  GVariantBuilder urls;
+  VvWindow *window;
+  guint requests;
+
+  g_setenv ("VISAVIS_DEEPL_KEY", "fake-key", TRUE);
+  g_setenv ("VISAVIS_GOOGLE_KEY", "fake-key", TRUE);
+  vv_fake_mt_server_set_key (deepl, "fake-key");
+  g_variant_builder_init (&urls, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&urls, "{ss}", "libretranslate", vv_fake_mt_server_get_url (libre));
+  g_variant_builder_add (&urls, "{ss}", "deepl", vv_fake_mt_server_get_url (deepl));
+  g_variant_builder_add (&urls, "{ss}", "google", refused);
+  g_settings_set_strv (settings, "mt-providers", providers);
+  g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
+  vv_document_set_target_language (document, "es");
+  window = window_with (document);
+
+  /* the chooser shows the document's language */
+  g_assert_cmpstr (g_ptr_array_index (window->target_codes, gtk_drop_down_get_selected (window->target_dropdown)), ==, "es");
+
+  gtk_stack_set_visible_child_name (window->side_stack, "suggestions");
+  gtk_revealer_set_reveal_child (window->sidebar_revealer, TRUE);
+  g_assert_true (wait_until (widget_mapped, window->suggestions_panel));
+  _vv_window_focus_position (window, 1);
+  g_assert_true (wait_until (focused_on_1, window));
+  g_assert_true (vv_suggestions_panel_get_segment (window->suggestions_panel) == segment);
+  g_assert_true (wait_until (panel_done, window));
+
+  /* stored on the segment, numbered in the providers' order */
+  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "libretranslate"), ==, "[es] Le chat est noir.");
+  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "deepl"), ==, "[es] Le chat est noir.");
+  g_assert_null (vv_segment_lookup_suggestion (segment, "google"));
+  g_assert_cmpstr (vv_suggestions_get_nth (segment, 1)->provider, ==, "libretranslate");
+  g_assert_cmpstr (vv_suggestions_get_nth (segment, 2)->provider, ==, "deepl");
+  g_assert_null (vv_suggestions_get_nth (segment, 3));
+  text = vv_suggestions_panel_dup_text (window->suggestions_panel);
+  g_test_message ("panel:\n%s", text);
+  g_assert_nonnull (strstr (text, "1\nLibreTranslate · Ctrl+1\n[es] Le chat est noir.\n"));
+  g_assert_nonnull (strstr (text, "2\nDeepL · Ctrl+2\n[es] Le chat est noir.\n"));
+  /* the failing provider inline, with its own message naming it */
+  g_assert_nonnull (strstr (text, "!\nGoogle"));
+  g_assert_nonnull (strstr (text, "127.0.0.1"));
+
+  /* Ctrl+2 (the action the key is bound to) inserts DeepL's */
+  g_assert_true (focused_on_1 (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-suggestion", "i", 2));
+  g_assert_cmpstr (vv_segment_get_target (segment), ==, "[es] Le chat est noir.");
+  g_assert_cmpstr (vv_segment_get_origin (segment), ==, "mt:deepl");
+
+  /* focusing again asks the cache, not the servers */
+  requests = vv_fake_mt_server_get_n_requests (libre);
+  vv_suggestions_panel_refresh (window->suggestions_panel);
+  g_assert_true (wait_until (panel_done, window));
+  g_assert_cmpuint (vv_fake_mt_server_get_n_requests (libre), ==, requests);
+
+  /* another target language: the pair requested changes, old suggestions go */
+  gtk_drop_down_set_selected (window->target_dropdown, dropdown_index (window, "ca"));
+  g_assert_cmpstr (vv_document_get_target_language (document), ==, "ca");
+  g_assert_true (wait_until (panel_done, window));
+  g_assert_cmpuint (vv_fake_mt_server_get_n_requests (libre), ==, requests + 1);
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (libre), "\"ca\""));
+  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "libretranslate"), ==, "[ca] Le chat est noir.");
+  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "deepl"), ==, "[ca] Le chat est noir.");
+  g_assert_null (vv_segment_lookup_suggestion (vv_document_get_segment (document, 0), "libretranslate"));
+  text_ca = vv_suggestions_panel_dup_text (window->suggestions_panel);
+  g_assert_nonnull (strstr (text_ca, "[ca] Le chat est noir."));
+  g_assert_null (strstr (text_ca, "[es]"));
+
+  /* the document notifies, the chooser follows */
+  vv_document_set_target_language (document, "de");
+  g_assert_cmpstr (g_ptr_array_index (window->target_codes, gtk_drop_down_get_selected (window->target_dropdown)), ==, "de");
+
+  g_settings_reset (settings, "mt-providers");
+  g_settings_reset (settings, "mt-provider-urls");
+  g_unsetenv ("VISAVIS_DEEPL_KEY");
+  g_unsetenv ("VISAVIS_GOOGLE_KEY");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/ui/mt/translate-all", test_translate_all);
   g_test_add_func ("/ui/mt/cancel", test_cancel);
   g_test_add_func ("/ui/mt/preferences-page", test_preferences_page);
+  g_test_add_func ("/ui/mt/suggestions-panel", test_suggestions_panel);
 
   return g_test_run ();
 }
