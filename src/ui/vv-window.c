@@ -13,6 +13,7 @@
 #include "vv-segmentation-page.h"
 #include "vv-recent-list.h"
 #include "vv-settings.h"
+#include "vv-spell-view.h"
 #include "vv-window-private.h"
 
 G_DEFINE_FINAL_TYPE (VvWindow, vv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -135,6 +136,9 @@ on_factory_bind_cb (VvWindow    *self,
   VvSegment *segment = gtk_list_item_get_item (item);
 
   vv_segment_row_bind (row, segment);
+  /* spell checking: only the rows the list shows are bound, so only they are checked */
+  vv_spell_view_attach (vv_segment_row_get_target_view (row),
+                        self->document ? vv_document_get_target_language (self->document) : NULL);
   g_hash_table_insert (self->bound_rows, segment, row);
   if (self->pending_focus != 0 && vv_segment_get_position (segment) + 1 == self->pending_focus)
     schedule_pending_focus (self);
@@ -278,6 +282,14 @@ vv_window_set_document (VvWindow   *self,
       g_signal_connect_object (document, "counts-changed",
                                G_CALLBACK (_vv_window_update_progress), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->stack, "document");
+
+      {
+        g_autoptr(GError) spell_error = NULL;
+
+        if (vv_spell_view_get_checker (vv_document_get_target_language (document), &spell_error) == NULL
+            && spell_error != NULL)
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (spell_error->message));
+      }
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
