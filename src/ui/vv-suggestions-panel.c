@@ -48,6 +48,9 @@ typedef struct
   char               *id;
   VvMtProvider       *provider;
   VvMtQueue          *queue;
+  char               *source_lang;
+  char               *target_lang;
+  gboolean            pivoted;
 } Fetch;
 
 static void
@@ -59,6 +62,8 @@ fetch_free (Fetch *fetch)
   g_free (fetch->id);
   g_clear_object (&fetch->provider);
   g_clear_object (&fetch->queue);
+  g_free (fetch->source_lang);
+  g_free (fetch->target_lang);
   g_free (fetch);
 }
 
@@ -232,6 +237,50 @@ fetch_failed (Fetch        *fetch,
   fetch_done (fetch);
 }
 
+static void translated_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+static void
+start (Fetch        *fetch,
+       VvMtProvider *provider)
+{
+  const char *texts[2] = { vv_segment_get_source (fetch->segment), NULL };
+
+  g_clear_object (&fetch->queue);
+  fetch->queue = vv_mt_queue_new (provider, fetch->panel->cache);
+  /* someone is waiting: one quick retry, not the batch run's five */
+  vv_mt_queue_set_backoff (fetch->queue, 500, 1000, 2);
+  vv_mt_queue_translate_async (fetch->queue, fetch->source_lang, fetch->target_lang, texts,
+                               fetch->cancellable, translated_cb, fetch);
+}
+
+/* No direct pair (APy has no fr→en): through a pivot, as Translate all */
+static void
+languages_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = vv_mt_provider_list_languages_finish (fetch->provider, result, &error);
+  g_autofree char *via = pairs ? vv_mt_find_pivot (pairs, fetch->source_lang, fetch->target_lang) : NULL;
+  g_autoptr(VvMtProvider) pivot = NULL;
+
+  if (via == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new (VV_MT_ERROR, VV_MT_ERROR_UNSUPPORTED_PAIR,
+                             _("%s cannot translate into “%s”; choose another target language or provider"),
+                             vv_mt_provider_get_display_name (fetch->provider), fetch->target_lang);
+      fetch_failed (fetch, error);
+      fetch_free (fetch);
+      return;
+    }
+  pivot = vv_mt_pivot_new (fetch->provider, fetch->provider, via);
+  start (fetch, pivot);
+}
+
 static gboolean
 fetch_free_idle_cb (gpointer data)
 {
@@ -247,6 +296,16 @@ translated_cb (GObject      *object,
   Fetch *fetch = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(VvMtResults) results = vv_mt_queue_translate_finish (VV_MT_QUEUE (object), result, &error);
+
+  if (results != NULL && results->n_failed > 0 && !fetch->pivoted &&
+      g_error_matches (vv_mt_results_get_first_error (results), VV_MT_ERROR, VV_MT_ERROR_UNSUPPORTED_PAIR) &&
+      !g_cancellable_is_cancelled (fetch->cancellable))
+    {
+      fetch->pivoted = TRUE;
+      /* the queue is let go by start() once the languages are known */
+      vv_mt_provider_list_languages_async (fetch->provider, fetch->cancellable, languages_cb, fetch);
+      return;
+    }
 
   /* the queue may still be returning from this callback (an answer from
    * the cache comes back synchronously): let it go from an idle */
@@ -283,8 +342,7 @@ key_cb (GObject      *object,
   g_autofree char *key = vv_mt_key_lookup_finish (result, NULL);
   g_autoptr(GError) error = NULL;
   VvDocument *document = vv_segment_get_document (fetch->segment);
-  const char *source_lang, *target_lang;
-  const char *texts[2] = { vv_segment_get_source (fetch->segment), NULL };
+  const char *source_lang;
 
   if (g_cancellable_is_cancelled (fetch->cancellable))
     return;
@@ -297,13 +355,13 @@ key_cb (GObject      *object,
   g_hash_table_replace (self->names, g_strdup (fetch->id),
                         g_strdup (vv_mt_provider_get_display_name (fetch->provider)));
   source_lang = document ? vv_document_get_source_language (document) : NULL;
-  target_lang = document ? vv_document_get_target_language (document) : "en";
-  fetch->queue = vv_mt_queue_new (fetch->provider, self->cache);
-  /* someone is waiting: one quick retry, not the batch run's five */
-  vv_mt_queue_set_backoff (fetch->queue, 500, 1000, 2);
-  vv_mt_queue_translate_async (fetch->queue, source_lang ? source_lang : "fr", target_lang, texts,
-                               fetch->cancellable, translated_cb, fetch);
-  g_steal_pointer (&fetch);
+  fetch->source_lang = g_strdup (source_lang ? source_lang : "fr");
+  fetch->target_lang = g_strdup (document ? vv_document_get_target_language (document) : "en");
+  {
+    Fetch *started = g_steal_pointer (&fetch);
+
+    start (started, started->provider);
+  }
 }
 
 static void
