@@ -202,7 +202,10 @@ update_list (VvSuggestionsPanel *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
-  if (providers[0] == NULL && vv_segment_get_n_suggestions (self->segment) == 0)
+  if (vv_segment_is_excluded (self->segment) ||
+      (vv_segment_get_flags (self->segment) & VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE))
+    gtk_label_set_text (self->status_label, _("This segment is not sent to machine translation (boilerplate or do not translate)."));
+  else if (providers[0] == NULL && vv_segment_get_n_suggestions (self->segment) == 0)
     gtk_label_set_text (self->status_label,
                         _("No machine translation provider is enabled. Enable one in Preferences → Machine Translation."));
   else if (self->pending->len > 0)
@@ -386,7 +389,9 @@ fetch_all (VvSuggestionsPanel *self)
     return;
   self->fetched = TRUE;
   source = g_strdup (vv_segment_get_source (self->segment));
-  if (source == NULL || *g_strstrip (source) == '\0')
+  /* not sent, as in Translate all: blank, boilerplate, do-not-translate */
+  if (source == NULL || *g_strstrip (source) == '\0' || vv_segment_is_excluded (self->segment) ||
+      (vv_segment_get_flags (self->segment) & VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE))
     {
       update_list (self);
       return;

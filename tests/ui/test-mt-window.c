@@ -238,6 +238,12 @@ focused_on_1 (gpointer data)
   return _vv_window_get_current_position (VV_WINDOW (data)) == 1;
 }
 
+static gboolean
+focused_on_0 (gpointer data)
+{
+  return _vv_window_get_current_position (VV_WINDOW (data)) == 0;
+}
+
 static guint
 dropdown_index (VvWindow   *window,
                 const char *code)
@@ -330,6 +336,15 @@ test_suggestions_panel (void)
   text_ca = vv_suggestions_panel_dup_text (window->suggestions_panel);
   g_assert_nonnull (strstr (text_ca, "[ca] Le chat est noir."));
   g_assert_null (strstr (text_ca, "[es]"));
+
+  /* a do-not-translate segment is not sent */
+  requests = vv_fake_mt_server_get_n_requests (libre);
+  vv_segment_set_flags (vv_document_get_segment (document, 0), VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE);
+  _vv_window_focus_position (window, 0);
+  g_assert_true (wait_until (focused_on_0, window));
+  g_assert_true (wait_until (panel_done, window));
+  g_assert_cmpuint (vv_fake_mt_server_get_n_requests (libre), ==, requests);
+  g_assert_cmpuint (vv_segment_get_n_suggestions (vv_document_get_segment (document, 0)), ==, 0);
 
   /* the document notifies, the chooser follows */
   vv_document_set_target_language (document, "de");
