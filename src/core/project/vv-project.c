@@ -539,8 +539,12 @@ vv_project_from_data (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the offending token cut at a byte count, which can
+       * split a UTF-8 sequence (found by fuzzing) */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_PARSE,
-                   _("“%s” is damaged: %s"), display_name, local_error->message);
+                   _("“%s” is damaged: %s"), display_name, reason);
       return NULL;
     }
 
