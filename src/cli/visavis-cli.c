@@ -482,6 +482,10 @@ cmd_stats (int    argc,
   g_print ("post-edited: %u segments\n", stats.n_post_edited);
   g_print ("post-editing distance: %.1f%% average, %u edits over %u words\n",
            100.0 * stats.post_edit_average, stats.post_edit_edits, stats.post_edit_words);
+  /* focused editing time recorded by the window */
+  g_print ("time spent: %" G_GUINT64_FORMAT " s over %u segments, %.1f s average\n",
+           stats.edit_seconds, stats.n_timed,
+           stats.n_timed ? (double) stats.edit_seconds / stats.n_timed : 0.0);
   return EXIT_OK;
 }
 

@@ -29,6 +29,7 @@ struct _VvSegment
   GPtrArray      *suggestions;  /* VvSuggestion, lazily */
   guint           id;
   guint           position;
+  guint           edit_seconds; /* focused editing time */
   guint8          state;
   guint8          flags;
 };
@@ -742,4 +743,32 @@ vv_segment_state_get_label (VvSegmentState state)
     default:
       g_return_val_if_reached ("");
     }
+}
+
+/**
+ * vv_segment_get_edit_seconds:
+ * @self: a #VvSegment
+ *
+ * Returns: the seconds spent editing the target (focused typing, pauses
+ *   of 30 s or more left out), as recorded by the window
+ */
+guint
+vv_segment_get_edit_seconds (VvSegment *self)
+{
+  g_return_val_if_fail (VV_IS_SEGMENT (self), 0);
+  return self->edit_seconds;
+}
+
+/**
+ * vv_segment_add_edit_seconds:
+ * @self: a #VvSegment
+ * @seconds: seconds of editing to add
+ */
+void
+vv_segment_add_edit_seconds (VvSegment *self,
+                             guint      seconds)
+{
+  g_return_if_fail (VV_IS_SEGMENT (self));
+  self->edit_seconds = (G_MAXUINT - self->edit_seconds < seconds) ? G_MAXUINT
+                                                                  : self->edit_seconds + seconds;
 }

@@ -143,5 +143,8 @@ const char     *vv_segment_state_to_string     (VvSegmentState  state);
 gboolean        vv_segment_state_from_string   (const char     *string,
                                                 VvSegmentState *state);
 const char     *vv_segment_state_get_label     (VvSegmentState  state);
+guint           vv_segment_get_edit_seconds    (VvSegment      *self);
+void            vv_segment_add_edit_seconds    (VvSegment      *self,
+                                                guint           seconds);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _VvWindow
   GCancellable         *cancellable;
   GHashTable           *bound_rows;    /* VvSegment* → VvSegmentRow* (borrowed) */
   GPtrArray            *undo_stack;    /* VvEdit* */
+  VvEditTimer           edit_timer;    /* time spent per segment */
   GtkCssProvider       *font_provider;
 
   /* review desk (vv-review-actions.c) */

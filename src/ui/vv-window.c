@@ -69,6 +69,25 @@ _vv_window_update_progress (VvWindow *self)
   gtk_progress_bar_set_fraction (self->progress_bar, progress);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+
+  {
+    guint64 seconds = 0;
+    guint timed = 0;
+    g_autofree char *tip = NULL;
+
+    for (guint i = 0; i < vv_document_get_n_segments (self->document); i++)
+      {
+        guint s = vv_segment_get_edit_seconds (vv_document_get_segment (self->document, i));
+
+        seconds += s;
+        timed += s > 0;
+      }
+    /* Translators: tooltip of the progress bar: minutes of focused editing */
+    tip = g_strdup_printf (ngettext ("Time spent editing: %u min over %u segment",
+                                     "Time spent editing: %u min over %u segments", timed),
+                           (guint) ((seconds + 30) / 60), timed);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_bar), tip);
+  }
 }
 
 static void
@@ -86,12 +105,30 @@ update_font_scale (VvWindow *self)
 
 /* List item factory: rows are recycled, bind/unbind stay cheap. */
 
+/* Time spent per segment: typing in the focused target */
+static void
+on_target_typed_cb (VvWindow      *self,
+                    GtkTextBuffer *buffer)
+{
+  VvSegmentRow *row = g_object_get_data (G_OBJECT (buffer), "vv-segment-row");
+  VvSegment *segment = row ? vv_segment_row_get_segment (row) : NULL;
+
+  if (segment != NULL && gtk_widget_has_focus (GTK_WIDGET (vv_segment_row_get_target_view (row))))
+    vv_edit_timer_activity (&self->edit_timer, segment, g_get_monotonic_time ());
+}
+
 static void
 on_factory_setup_cb (VvWindow     *self,
                      GtkListItem  *item)
 {
-  gtk_list_item_set_child (item, vv_segment_row_new ());
+  GtkWidget *row = vv_segment_row_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (vv_segment_row_get_target_view (VV_SEGMENT_ROW (row)));
+
+  gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
+  g_object_set_data (G_OBJECT (buffer), "vv-segment-row", row);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_target_typed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -265,6 +302,7 @@ vv_window_set_document (VvWindow   *self,
 
   g_hash_table_remove_all (self->bound_rows);
   g_ptr_array_set_size (self->undo_stack, 0);
+  vv_edit_timer_flush (&self->edit_timer);
   self->pending_focus = 0;
   g_set_object (&self->document, document);
   g_set_object (&self->file, project_file);
@@ -561,6 +599,7 @@ vv_window_dispose (GObject *object)
     g_hash_table_remove_all (self->bound_rows);
 
   _vv_window_review_dispose (self);
+  vv_edit_timer_flush (&self->edit_timer);
   gtk_widget_dispose_template (GTK_WIDGET (self), VV_TYPE_WINDOW);
 
   g_clear_object (&self->selection);

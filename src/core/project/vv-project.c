@@ -72,6 +72,11 @@ build_segment (JsonBuilder *builder,
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, vv_segment_state_to_string (vv_segment_get_state (segment)));
   add_string (builder, "origin", vv_segment_get_origin (segment));
+  if (vv_segment_get_edit_seconds (segment) > 0)
+    {
+      json_builder_set_member_name (builder, "edit-seconds");
+      json_builder_add_int_value (builder, vv_segment_get_edit_seconds (segment));
+    }
 
   if (flags != VV_SEGMENT_FLAGS_NONE)
     {
@@ -398,7 +403,7 @@ read_segment (Reader      *reader,
   const char *source, *target, *state_id, *origin;
   JsonArray *array;
   VvSegmentState state;
-  gint64 id;
+  gint64 id, seconds;
 
   if (!get_int (reader, object, "id", TRUE, where, &id))
     return FALSE;
@@ -420,6 +425,14 @@ read_segment (Reader      *reader,
   vv_segment_set_target (segment, target);
   vv_segment_set_state (segment, state);
   vv_segment_set_origin (segment, origin);
+
+  /* optional: files from before time tracking have none */
+  seconds = 0;
+  if (!get_int (reader, object, "edit-seconds", FALSE, where, &seconds))
+    return FALSE;
+  if (seconds < 0 || seconds > G_MAXUINT)
+    return fail (reader, _("%s has an invalid edit-seconds %" PRId64), where, seconds);
+  vv_segment_add_edit_seconds (segment, (guint) seconds);
 
   if (!get_array (reader, object, "flags", FALSE, where, &array))
     return FALSE;

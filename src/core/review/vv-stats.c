@@ -91,6 +91,12 @@ vv_stats_compute (VvDocument *document,
       if (state == VV_SEGMENT_STATE_TRANSLATED || state == VV_SEGMENT_STATE_APPROVED)
         done++;
 
+      if (vv_segment_get_edit_seconds (segment) > 0)
+        {
+          stats->n_timed++;
+          stats->edit_seconds += vv_segment_get_edit_seconds (segment);
+        }
+
       rate = vv_stats_segment_post_edit_rate (segment, &edits, &pe_words);
       if (rate >= 0)
         {
@@ -102,4 +108,61 @@ vv_stats_compute (VvDocument *document,
     }
   stats->progress = stats->total_segments ? (double)done / stats->total_segments : 0;
   stats->post_edit_average = stats->n_post_edited ? rate_sum / stats->n_post_edited : 0;
+}
+
+static void
+edit_timer_commit (VvEditTimer *timer)
+{
+  if (timer->segment != NULL && timer->pending_us >= G_USEC_PER_SEC)
+    {
+      vv_segment_add_edit_seconds (timer->segment, (guint) (timer->pending_us / G_USEC_PER_SEC));
+      timer->pending_us %= G_USEC_PER_SEC;
+    }
+}
+
+/**
+ * vv_edit_timer_activity:
+ * @timer: a timer
+ * @segment: the segment whose target was just edited
+ * @now_us: monotonic time of the edit, in microseconds
+ *
+ * Counts the time since the previous edit of the same segment, unless it
+ * was longer ago than %VV_EDIT_IDLE_LIMIT_US (the editor was away).
+ */
+void
+vv_edit_timer_activity (VvEditTimer *timer,
+                        VvSegment   *segment,
+                        gint64       now_us)
+{
+  g_return_if_fail (VV_IS_SEGMENT (segment));
+
+  if (timer->segment == segment)
+    {
+      gint64 pause = now_us - timer->last_us;
+
+      if (pause > 0 && pause <= VV_EDIT_IDLE_LIMIT_US)
+        timer->pending_us += pause;
+    }
+  else
+    {
+      vv_edit_timer_flush (timer);
+      timer->segment = g_object_ref (segment);
+    }
+  timer->last_us = now_us;
+  edit_timer_commit (timer);
+}
+
+/**
+ * vv_edit_timer_flush:
+ * @timer: a timer
+ *
+ * Records the whole seconds still pending and forgets the segment.
+ */
+void
+vv_edit_timer_flush (VvEditTimer *timer)
+{
+  edit_timer_commit (timer);
+  g_clear_object (&timer->segment);
+  timer->pending_us = 0;
+  timer->last_us = 0;
 }

@@ -41,10 +41,33 @@ typedef struct
   guint  post_edit_edits;
   guint  post_edit_words;
   double post_edit_average;
+  guint  n_timed;               /* segments with editing time */
+  guint64 edit_seconds;         /* focused editing time, all segments */
 } VvStats;
 
 void     vv_stats_compute                (VvDocument *document,
                                           VvStats    *stats);
+/* Focused editing time: a pause longer than this does not count */
+#define VV_EDIT_IDLE_LIMIT_US (30 * G_USEC_PER_SEC)
+
+/**
+ * VvEditTimer:
+ *
+ * Accumulates the time spent typing in one target after another into
+ * vv_segment_add_edit_seconds(). Zero-initialise it.
+ */
+typedef struct
+{
+  VvSegment *segment;
+  gint64     last_us;
+  gint64     pending_us;
+} VvEditTimer;
+
+void     vv_edit_timer_activity          (VvEditTimer *timer,
+                                          VvSegment   *segment,
+                                          gint64       now_us);
+void     vv_edit_timer_flush             (VvEditTimer *timer);
+
 double   vv_stats_segment_post_edit_rate (VvSegment  *segment,
                                           guint      *edits,
                                           guint      *words);
