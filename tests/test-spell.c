@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "vv-test-utils.h"
 
 static char *
@@ -184,24 +182,6 @@ test_missing_dictionary (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +205,6 @@ main (int   argc,
   g_test_add_func ("/core/spell/missing-dictionary", test_missing_dictionary);
 
   ret = g_test_run ();
-  remove_tree (home);
+  vv_test_rm_rf (home);
   return ret;
 }

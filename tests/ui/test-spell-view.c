@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "vv-spell-view.h"
+#include "vv-test-utils.h"
 #include "vv-ui-test-utils.h"
 
 static gboolean
@@ -221,24 +220,6 @@ test_no_dictionary (void)
   vv_ui_test_flush ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -252,7 +233,7 @@ main (int   argc,
 
   if (!vv_ui_test_init (&argc, &argv))
     {
-      remove_tree (home);
+      vv_test_rm_rf (home);
       return 0;
     }
 
@@ -260,6 +241,6 @@ main (int   argc,
   g_test_add_func ("/ui/spell/no-dictionary", test_no_dictionary);
 
   ret = g_test_run ();
-  remove_tree (home);
+  vv_test_rm_rf (home);
   return ret;
 }
