@@ -442,8 +442,13 @@ read_segment (Reader      *reader,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          const char *flag = json_array_get_string_element (array, i);
+          JsonNode *node = json_array_get_element (array, i);
+          const char *flag;
 
+          /* json_array_get_string_element() is critical on an array or object */
+          if (json_node_get_value_type (node) != G_TYPE_STRING)
+            return fail (reader, _("%s has a flag that is not a string"), where);
+          flag = json_node_get_string (node);
           if (g_strcmp0 (flag, "locked") == 0)
             flags |= VV_SEGMENT_FLAGS_LOCKED;
           else if (g_strcmp0 (flag, "do-not-translate") == 0)
