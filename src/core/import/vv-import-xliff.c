@@ -538,7 +538,8 @@ _vv_roundtrip_read_xliff (GBytes      *bytes,
                     if (is_el (note, NS_XLIFF12, "note"))
                       {
                         g_autofree char *from = prop (note, "from");
-                        if (g_strcmp0 (from, "visavis-project") == 0)
+                        /* the first one counts (a second leaked: fuzz finding) */
+                        if (g_strcmp0 (from, "visavis-project") == 0 && file->project_key == NULL)
                           file->project_key = g_strstrip (text_of (note));
                       }
                 }
