@@ -98,6 +98,19 @@ test_english (void)
   check_misspelt (checker, "The army doesn’t retreat.", "");
   check_misspelt (checker, "The armmy doesnt retreat at 14:30.", "armmy|doesnt");
   check_misspelt (checker, "See https://exmaple.org/speling and 3rd wrld.", "wrld");
+
+  /* names carried over from the source are not misspelt; other words are */
+  {
+    const char *target = "Valmont-sur-Loire: Lacombe opened the tramm.";
+    g_autoptr(GArray) all = vv_spell_checker_check_text (checker, target);
+    g_autoptr(GArray) bad = vv_spell_checker_check_target (checker, target,
+        "Valmont-sur-Loire : M. Lacombe a inauguré le tramway.");
+    g_autofree char *all_words = join_words (target, all);
+    g_autofree char *got = join_words (target, bad);
+
+    g_assert_nonnull (strstr (all_words, "Valmont-sur-Loire"));
+    g_assert_cmpstr (got, ==, "tramm");
+  }
 }
 
 static void

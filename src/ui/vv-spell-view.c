@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "vv-spell-view.h"
+#include "vv-segment-row.h"
 
 #define MAX_SUGGESTIONS 6
 
@@ -92,6 +93,8 @@ check_now (SpellView *sv)
   g_autofree char *text = NULL;
   g_autoptr(GArray) bad = NULL;
   GtkTextIter start, end;
+  GtkWidget *row;
+  VvSegment *segment;
 
   g_clear_handle_id (&sv->timeout_id, g_source_remove);
   remove_underlines (sv);
@@ -100,7 +103,11 @@ check_now (SpellView *sv)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  bad = vv_spell_checker_check_text (sv->checker, text);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (sv->view), VV_TYPE_SEGMENT_ROW);
+  segment = row != NULL ? vv_segment_row_get_segment (VV_SEGMENT_ROW (row)) : NULL;
+  /* names carried over from the source are not flagged */
+  bad = vv_spell_checker_check_target (sv->checker, text,
+                                       segment != NULL ? vv_segment_get_source (segment) : NULL);
   for (guint i = 0; i < bad->len; i++)
     {
       VvSpellRange r = g_array_index (bad, VvSpellRange, i);

@@ -372,6 +372,51 @@ vv_spell_checker_check_text (VvSpellChecker *self,
 }
 
 /**
+ * vv_spell_checker_check_target:
+ * @self: a checker
+ * @text: a target text
+ * @source: (nullable): the source segment it translates
+ *
+ * Like vv_spell_checker_check_text(), but a word that also appears, as
+ * the same word, in @source is not reported: names, places and brands
+ * are carried over from the French unchanged and no dictionary knows them.
+ *
+ * Returns: (transfer full): the misspelt words of @text as #VvSpellRange
+ */
+GArray *
+vv_spell_checker_check_target (VvSpellChecker *self,
+                               const char     *text,
+                               const char     *source)
+{
+  GArray *bad = vv_spell_checker_check_text (self, text);
+  g_autoptr(GArray) source_words = NULL;
+  g_autoptr(GHashTable) known = NULL;
+  guint kept = 0;
+
+  if (source == NULL || bad->len == 0)
+    return bad;
+
+  source_words = vv_spell_tokenize (source);
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < source_words->len; i++)
+    {
+      VvSpellRange r = g_array_index (source_words, VvSpellRange, i);
+
+      g_hash_table_add (known, g_strndup (source + r.start, r.end - r.start));
+    }
+  for (guint i = 0; i < bad->len; i++)
+    {
+      VvSpellRange r = g_array_index (bad, VvSpellRange, i);
+      g_autofree char *word = g_strndup (text + r.start, r.end - r.start);
+
+      if (!g_hash_table_contains (known, word))
+        g_array_index (bad, VvSpellRange, kept++) = r;
+    }
+  g_array_set_size (bad, kept);
+  return bad;
+}
+
+/**
  * vv_spell_checker_suggest:
  * @self: a checker
  * @word: a misspelt word

@@ -36,6 +36,9 @@ gboolean        vv_spell_checker_check_word       (VvSpellChecker  *self,
                                                    gssize           length);
 GArray         *vv_spell_checker_check_text       (VvSpellChecker  *self,
                                                    const char      *text);
+GArray         *vv_spell_checker_check_target     (VvSpellChecker  *self,
+                                                   const char      *text,
+                                                   const char      *source);
 char          **vv_spell_checker_suggest          (VvSpellChecker  *self,
                                                    const char      *word,
                                                    gssize           length);
