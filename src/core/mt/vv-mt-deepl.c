@@ -335,22 +335,6 @@ deepl_translate_async (VvMtProvider        *provider,
                              deepl_error, cancellable, translate_cb, task);
 }
 
-static GPtrArray *
-deepl_list_languages_finish (VvMtProvider  *provider,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
-static char **
-deepl_translate_finish (VvMtProvider  *provider,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
 static void
 vv_mt_deepl_provider_init (VvMtProviderInterface *iface)
 {
@@ -360,9 +344,9 @@ vv_mt_deepl_provider_init (VvMtProviderInterface *iface)
   iface->get_cache_key = deepl_get_cache_key;
   iface->get_capabilities = deepl_get_capabilities;
   iface->list_languages_async = deepl_list_languages_async;
-  iface->list_languages_finish = deepl_list_languages_finish;
+  iface->list_languages_finish = _vv_mt_list_languages_finish;
   iface->translate_async = deepl_translate_async;
-  iface->translate_finish = deepl_translate_finish;
+  iface->translate_finish = _vv_mt_translate_finish;
 }
 
 /**

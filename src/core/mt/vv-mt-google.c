@@ -244,22 +244,6 @@ google_translate_async (VvMtProvider        *provider,
                              google_error, cancellable, translate_cb, task);
 }
 
-static GPtrArray *
-google_list_languages_finish (VvMtProvider  *provider,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
-static char **
-google_translate_finish (VvMtProvider  *provider,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
 static void
 vv_mt_google_provider_init (VvMtProviderInterface *iface)
 {
@@ -268,9 +252,9 @@ vv_mt_google_provider_init (VvMtProviderInterface *iface)
   iface->get_server = google_get_server;
   iface->get_capabilities = google_get_capabilities;
   iface->list_languages_async = google_list_languages_async;
-  iface->list_languages_finish = google_list_languages_finish;
+  iface->list_languages_finish = _vv_mt_list_languages_finish;
   iface->translate_async = google_translate_async;
-  iface->translate_finish = google_translate_finish;
+  iface->translate_finish = _vv_mt_translate_finish;
 }
 
 /**

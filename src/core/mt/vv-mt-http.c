@@ -500,3 +500,21 @@ _vv_mt_task_finish (gpointer       source,
   g_return_val_if_fail (g_task_is_valid (result, source), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* The list_languages_finish and translate_finish of every provider that
+ * runs its work in a GTask */
+GPtrArray *
+_vv_mt_list_languages_finish (VvMtProvider  *provider,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return _vv_mt_task_finish (provider, result, error);
+}
+
+char **
+_vv_mt_translate_finish (VvMtProvider  *provider,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return _vv_mt_task_finish (provider, result, error);
+}

@@ -286,22 +286,6 @@ lt_translate_async (VvMtProvider        *provider,
                              lt_error, cancellable, translate_cb, task);
 }
 
-static GPtrArray *
-lt_list_languages_finish (VvMtProvider  *provider,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
-static char **
-lt_translate_finish (VvMtProvider  *provider,
-                     GAsyncResult  *result,
-                     GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
 static void
 vv_mt_libretranslate_provider_init (VvMtProviderInterface *iface)
 {
@@ -310,9 +294,9 @@ vv_mt_libretranslate_provider_init (VvMtProviderInterface *iface)
   iface->get_server = lt_get_server;
   iface->get_capabilities = lt_get_capabilities;
   iface->list_languages_async = lt_list_languages_async;
-  iface->list_languages_finish = lt_list_languages_finish;
+  iface->list_languages_finish = _vv_mt_list_languages_finish;
   iface->translate_async = lt_translate_async;
-  iface->translate_finish = lt_translate_finish;
+  iface->translate_finish = _vv_mt_translate_finish;
 }
 
 /**

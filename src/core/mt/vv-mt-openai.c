@@ -543,22 +543,6 @@ openai_translate_async (VvMtProvider        *provider,
   send_chat (task);
 }
 
-static GPtrArray *
-openai_list_languages_finish (VvMtProvider  *provider,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
-static char **
-openai_translate_finish (VvMtProvider  *provider,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
 static void
 vv_mt_openai_provider_init (VvMtProviderInterface *iface)
 {
@@ -568,9 +552,9 @@ vv_mt_openai_provider_init (VvMtProviderInterface *iface)
   iface->get_cache_key = openai_get_cache_key;
   iface->get_capabilities = openai_get_capabilities;
   iface->list_languages_async = openai_list_languages_async;
-  iface->list_languages_finish = openai_list_languages_finish;
+  iface->list_languages_finish = _vv_mt_list_languages_finish;
   iface->translate_async = openai_translate_async;
-  iface->translate_finish = openai_translate_finish;
+  iface->translate_finish = _vv_mt_translate_finish;
 }
 
 /**

@@ -190,22 +190,6 @@ pivot_translate_async (VvMtProvider        *provider,
                                   cancellable, first_cb, task);
 }
 
-static GPtrArray *
-pivot_list_languages_finish (VvMtProvider  *provider,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
-static char **
-pivot_translate_finish (VvMtProvider  *provider,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  return _vv_mt_task_finish (provider, result, error);
-}
-
 static void
 vv_mt_pivot_provider_init (VvMtProviderInterface *iface)
 {
@@ -215,9 +199,9 @@ vv_mt_pivot_provider_init (VvMtProviderInterface *iface)
   iface->get_cache_key = pivot_get_cache_key;
   iface->get_capabilities = pivot_get_capabilities;
   iface->list_languages_async = pivot_list_languages_async;
-  iface->list_languages_finish = pivot_list_languages_finish;
+  iface->list_languages_finish = _vv_mt_list_languages_finish;
   iface->translate_async = pivot_translate_async;
-  iface->translate_finish = pivot_translate_finish;
+  iface->translate_finish = _vv_mt_translate_finish;
 }
 
 /**

@@ -98,5 +98,11 @@ GPtrArray   *_vv_mt_pairs_new            (void);
 gpointer     _vv_mt_task_finish          (gpointer             source,
                                           GAsyncResult        *result,
                                           GError             **error);
+GPtrArray   *_vv_mt_list_languages_finish (VvMtProvider       *provider,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+char       **_vv_mt_translate_finish     (VvMtProvider        *provider,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 
 G_END_DECLS
