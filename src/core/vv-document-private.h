@@ -19,6 +19,9 @@ void     _vv_segment_set_position       (VvSegment         *self,
                                          guint              position);
 void     _vv_segment_set_source         (VvSegment         *self,
                                          const char        *source);
+char    *_vv_segment_ref_source         (VvSegment         *self);
+char    *_vv_segment_ref_target         (VvSegment         *self);
+char    *_vv_segment_ref_origin         (VvSegment         *self);
 void     _vv_block_set_document         (VvBlock           *self,
                                          VvDocument        *document);
 GPtrArray *_vv_block_get_segments       (VvBlock           *self);

@@ -21,9 +21,9 @@ struct _VvSegment
   GObject         parent_instance;
 
   VvBlock        *block;        /* weak: the block owns us */
-  char           *source;
-  char           *target;
-  char           *origin;
+  char           *source;       /* GRefString: a save's snapshot shares them */
+  char           *target;       /* GRefString or NULL */
+  char           *origin;       /* GRefString or NULL */
   GPtrArray      *comments;     /* VvComment, lazily */
   GPtrArray      *history;      /* VvHistoryEntry, lazily */
   GPtrArray      *suggestions;  /* VvSuggestion, lazily */
@@ -149,6 +149,49 @@ vv_suggestion_free (VvSuggestion *suggestion)
   g_free (suggestion);
 }
 
+/* Like vv_set_str(), for the GRefString fields */
+static gboolean
+set_ref_str (char       **str_pointer,
+             const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = new_str != NULL ? g_ref_string_new (new_str) : NULL;
+  g_clear_pointer (str_pointer, g_ref_string_release);
+  *str_pointer = copy;
+  return TRUE;
+}
+
+static char *
+ref_str (char *str)
+{
+  return str != NULL ? g_ref_string_acquire (str) : NULL;
+}
+
+/* For a save's snapshot (vv-project.c): the strings themselves, shared
+ * (release them with g_ref_string_release()); target and origin are NULL
+ * when empty. Main thread only, like the rest of the model. */
+char *
+_vv_segment_ref_source (VvSegment *self)
+{
+  return ref_str (self->source);
+}
+
+char *
+_vv_segment_ref_target (VvSegment *self)
+{
+  return ref_str (self->target);
+}
+
+char *
+_vv_segment_ref_origin (VvSegment *self)
+{
+  return ref_str (self->origin);
+}
+
 static void
 vv_segment_changed (VvSegment       *self,
                     VvSegmentChange  change,
@@ -165,9 +208,9 @@ vv_segment_finalize (GObject *object)
 {
   VvSegment *self = (VvSegment *)object;
 
-  g_free (self->source);
-  g_free (self->target);
-  g_free (self->origin);
+  g_clear_pointer (&self->source, g_ref_string_release);
+  g_clear_pointer (&self->target, g_ref_string_release);
+  g_clear_pointer (&self->origin, g_ref_string_release);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
@@ -225,10 +268,8 @@ vv_segment_set_property (GObject      *object,
       self->id = g_value_get_uint (value);
       break;
     case PROP_SOURCE:
-      g_free (self->source);
-      self->source = g_value_dup_string (value);
-      if (self->source == NULL)
-        self->source = g_strdup ("");
+      g_clear_pointer (&self->source, g_ref_string_release);
+      self->source = g_ref_string_new (g_value_get_string (value) ? g_value_get_string (value) : "");
       break;
     case PROP_TARGET:
       vv_segment_set_target (self, g_value_get_string (value));
@@ -360,7 +401,7 @@ void
 _vv_segment_set_source (VvSegment  *self,
                         const char *source)
 {
-  if (vv_set_str (&self->source, source ? source : ""))
+  if (set_ref_str (&self->source, source ? source : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
@@ -395,7 +436,7 @@ vv_segment_set_target (VvSegment  *self,
   if (target != NULL && *target == '\0')
     target = NULL;
 
-  if (vv_set_str (&self->target, target))
+  if (set_ref_str (&self->target, target))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
       vv_segment_changed (self, VV_SEGMENT_CHANGE_TARGET, self->state);
@@ -443,7 +484,7 @@ vv_segment_set_origin (VvSegment  *self,
   if (origin != NULL && *origin == '\0')
     origin = NULL;
 
-  if (vv_set_str (&self->origin, origin))
+  if (set_ref_str (&self->origin, origin))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN]);
       vv_segment_changed (self, VV_SEGMENT_CHANGE_ORIGIN, self->state);

@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
-JsonNode *_vv_project_to_node      (VvDocument *document);
-char     *_vv_project_node_to_data (JsonNode   *root,
-                                    gsize      *length);
+typedef struct _VvProjectSnapshot VvProjectSnapshot;
+
+VvProjectSnapshot *_vv_project_snapshot_new     (VvDocument              *document);
+void               _vv_project_snapshot_free    (VvProjectSnapshot       *snapshot);
+JsonNode          *_vv_project_snapshot_to_node (const VvProjectSnapshot *snapshot);
+char              *_vv_project_node_to_data     (JsonNode                *root,
+                                                 gsize                   *length);
 
 G_END_DECLS

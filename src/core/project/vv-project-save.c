@@ -2,9 +2,10 @@
  * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A save is: build the document's JSON tree on the main thread (a snapshot:
- * the model is not thread-safe), then in a worker thread generate the text,
- * write it to a
+ * A save is: take a snapshot of the document on the main thread (the model
+ * is not thread-safe; the snapshot shares the segments' immutable strings,
+ * so it costs a few milliseconds for a large article), then in a worker
+ * thread build the JSON tree, generate the text, write it to a
  * temporary file in the same folder, fsync it, keep the previous version as
  * “NAME~” (hard link, or a copy where links are not possible), rename the
  * temporary file over NAME and fsync the folder. Whatever fails, NAME is
@@ -288,16 +289,16 @@ _vv_project_touch_changed (VvDocument *document)
 
 typedef struct
 {
-  GFile    *file;
-  JsonNode *root;      /* the snapshot, generated as text in the worker */
-  char     *checksum;
+  GFile             *file;
+  VvProjectSnapshot *snapshot;  /* turned into JSON text in the worker */
+  char              *checksum;
 } SaveData;
 
 static void
 save_data_free (SaveData *save)
 {
   g_clear_object (&save->file);
-  g_clear_pointer (&save->root, json_node_unref);
+  g_clear_pointer (&save->snapshot, _vv_project_snapshot_free);
   g_free (save->checksum);
   g_free (save);
 }
@@ -311,7 +312,8 @@ save_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
   gsize length;
-  g_autofree char *data = _vv_project_node_to_data (save->root, &length);
+  g_autoptr(JsonNode) root = _vv_project_snapshot_to_node (save->snapshot);
+  g_autofree char *data = _vv_project_node_to_data (root, &length);
 
   if (!vv_project_write_atomic (save->file, data, length, cancellable, &error))
     {
@@ -330,9 +332,9 @@ save_thread (GTask        *task,
  * @callback: called when the file is written
  * @user_data: for @callback
  *
- * Saves @document like vv_project_save(), but only the snapshot (the JSON
- * tree of the document) is built on the calling thread; generating the
- * text, writing, fsync and rename run in a worker thread. The document is marked clean at once;
+ * Saves @document like vv_project_save(), but only the snapshot (plain
+ * structs sharing the segments' strings) is taken on the calling thread;
+ * building the JSON tree, generating the text, writing, fsync and rename run in a worker thread. The document is marked clean at once;
  * edits made while the save runs make it dirty again, and a failed save
  * marks it dirty.
  */
@@ -353,7 +355,7 @@ vv_project_save_async (VvDocument          *document,
 
   save = g_new0 (SaveData, 1);
   save->file = g_object_ref (file);
-  save->root = _vv_project_to_node (document);
+  save->snapshot = _vv_project_snapshot_new (document);
 
   vv_document_set_dirty (document, FALSE);
 

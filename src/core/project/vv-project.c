@@ -12,6 +12,7 @@
 
 #include "vv-block.h"
 #include "vv-document.h"
+#include "vv-document-private.h"
 #include "vv-project.h"
 #include "vv-project-private.h"
 #include "vv-segment.h"
@@ -57,45 +58,190 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
-static void
-build_segment (JsonBuilder *builder,
-               VvSegment   *segment)
-{
-  VvSegmentFlags flags = vv_segment_get_flags (segment);
+/* A save's snapshot: the document copied into plain immutable structs on
+ * the main thread (the model is not thread-safe), so that the JSON tree
+ * and its text can be built in a worker thread (vv-project-save.c). The
+ * texts are the segments' own GRefStrings, shared: taking the snapshot of
+ * a 23,000-segment article is one pass of reference counts, not a copy. */
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, vv_segment_get_id (segment));
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, vv_segment_get_source (segment));
-  add_string (builder, "target", vv_segment_get_target (segment));
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, vv_segment_state_to_string (vv_segment_get_state (segment)));
-  add_string (builder, "origin", vv_segment_get_origin (segment));
-  if (vv_segment_get_edit_seconds (segment) > 0)
+typedef struct
+{
+  char           *source;       /* GRefString */
+  char           *target;       /* GRefString or NULL */
+  char           *origin;       /* GRefString or NULL */
+  GPtrArray      *suggestions;  /* VvSuggestion copies, or NULL */
+  GPtrArray      *comments;     /* VvComment copies, or NULL */
+  GPtrArray      *history;      /* VvHistoryEntry copies, or NULL */
+  guint           id;
+  guint           edit_seconds;
+  VvSegmentState  state;
+  VvSegmentFlags  flags;
+} SegmentSnapshot;
+
+typedef struct
+{
+  VvBlockKind kind;
+  guint       level;
+  gboolean    included;
+  guint       first;      /* index in VvProjectSnapshot.segments */
+  guint       n_segments;
+} BlockSnapshot;
+
+struct _VvProjectSnapshot
+{
+  char   *title;
+  char   *source_uri;
+  char   *source_language;
+  char   *target_language;
+  char   *created;
+  char   *changed;
+  GArray *blocks;    /* BlockSnapshot */
+  GArray *segments;  /* SegmentSnapshot */
+};
+
+static void
+segment_snapshot_clear (gpointer data)
+{
+  SegmentSnapshot *s = data;
+
+  g_clear_pointer (&s->source, g_ref_string_release);
+  g_clear_pointer (&s->target, g_ref_string_release);
+  g_clear_pointer (&s->origin, g_ref_string_release);
+  g_clear_pointer (&s->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&s->comments, g_ptr_array_unref);
+  g_clear_pointer (&s->history, g_ptr_array_unref);
+}
+
+/**
+ * _vv_project_snapshot_new:
+ * @document: a #VvDocument
+ *
+ * Copies what the project file holds of @document, to be written from any
+ * thread. Cheap: the texts are shared, not copied.
+ *
+ * Returns: (transfer full): the snapshot, for _vv_project_snapshot_to_node()
+ */
+VvProjectSnapshot *
+_vv_project_snapshot_new (VvDocument *document)
+{
+  VvProjectSnapshot *snapshot = g_new0 (VvProjectSnapshot, 1);
+  guint n_blocks = vv_document_get_n_blocks (document);
+
+  snapshot->title = g_strdup (vv_document_get_title (document));
+  snapshot->source_uri = g_strdup (vv_document_get_source_uri (document));
+  snapshot->source_language = g_strdup (vv_document_get_source_language (document));
+  snapshot->target_language = g_strdup (vv_document_get_target_language (document));
+  snapshot->created = vv_date_time_format_iso8601 (vv_document_get_created (document));
+  snapshot->changed = vv_date_time_format_iso8601 (vv_document_get_changed (document));
+  snapshot->blocks = g_array_sized_new (FALSE, FALSE, sizeof (BlockSnapshot), n_blocks);
+  snapshot->segments = g_array_sized_new (FALSE, TRUE, sizeof (SegmentSnapshot),
+                                          vv_document_get_n_segments (document));
+  g_array_set_clear_func (snapshot->segments, segment_snapshot_clear);
+
+  for (guint b = 0; b < n_blocks; b++)
     {
-      json_builder_set_member_name (builder, "edit-seconds");
-      json_builder_add_int_value (builder, vv_segment_get_edit_seconds (segment));
+      VvBlock *block = vv_document_get_block (document, b);
+      BlockSnapshot bs = {
+        .kind = vv_block_get_kind (block),
+        .level = vv_block_get_level (block),
+        .included = vv_block_get_included (block),
+        .first = snapshot->segments->len,
+        .n_segments = vv_block_get_n_segments (block),
+      };
+
+      g_array_set_size (snapshot->segments, bs.first + bs.n_segments);
+      for (guint i = 0; i < bs.n_segments; i++)
+        {
+          VvSegment *segment = vv_block_get_segment (block, i);
+          SegmentSnapshot *ss = &g_array_index (snapshot->segments, SegmentSnapshot, bs.first + i);
+          guint n;
+
+          ss->source = _vv_segment_ref_source (segment);
+          ss->target = _vv_segment_ref_target (segment);
+          ss->origin = _vv_segment_ref_origin (segment);
+          ss->id = vv_segment_get_id (segment);
+          ss->edit_seconds = vv_segment_get_edit_seconds (segment);
+          ss->state = vv_segment_get_state (segment);
+          ss->flags = vv_segment_get_flags (segment);
+
+          if ((n = vv_segment_get_n_suggestions (segment)) > 0)
+            {
+              ss->suggestions = g_ptr_array_new_full (n, (GDestroyNotify)vv_suggestion_free);
+              for (guint k = 0; k < n; k++)
+                g_ptr_array_add (ss->suggestions, vv_suggestion_copy (vv_segment_get_suggestion (segment, k)));
+            }
+          if ((n = vv_segment_get_n_comments (segment)) > 0)
+            {
+              ss->comments = g_ptr_array_new_full (n, (GDestroyNotify)vv_comment_free);
+              for (guint k = 0; k < n; k++)
+                g_ptr_array_add (ss->comments, vv_comment_copy (vv_segment_get_comment (segment, k)));
+            }
+          if ((n = vv_segment_get_n_history (segment)) > 0)
+            {
+              ss->history = g_ptr_array_new_full (n, (GDestroyNotify)vv_history_entry_free);
+              for (guint k = 0; k < n; k++)
+                g_ptr_array_add (ss->history, vv_history_entry_copy (vv_segment_get_history (segment, k)));
+            }
+        }
+      g_array_append_val (snapshot->blocks, bs);
     }
 
-  if (flags != VV_SEGMENT_FLAGS_NONE)
+  return snapshot;
+}
+
+void
+_vv_project_snapshot_free (VvProjectSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->title);
+  g_free (snapshot->source_uri);
+  g_free (snapshot->source_language);
+  g_free (snapshot->target_language);
+  g_free (snapshot->created);
+  g_free (snapshot->changed);
+  g_array_unref (snapshot->blocks);
+  g_array_unref (snapshot->segments);
+  g_free (snapshot);
+}
+
+static void
+build_segment (JsonBuilder           *builder,
+               const SegmentSnapshot *segment)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, segment->id);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, segment->source);
+  add_string (builder, "target", segment->target);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, vv_segment_state_to_string (segment->state));
+  add_string (builder, "origin", segment->origin);
+  if (segment->edit_seconds > 0)
+    {
+      json_builder_set_member_name (builder, "edit-seconds");
+      json_builder_add_int_value (builder, segment->edit_seconds);
+    }
+
+  if (segment->flags != VV_SEGMENT_FLAGS_NONE)
     {
       json_builder_set_member_name (builder, "flags");
       json_builder_begin_array (builder);
-      if (flags & VV_SEGMENT_FLAGS_LOCKED)
+      if (segment->flags & VV_SEGMENT_FLAGS_LOCKED)
         json_builder_add_string_value (builder, "locked");
-      if (flags & VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE)
+      if (segment->flags & VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE)
         json_builder_add_string_value (builder, "do-not-translate");
       json_builder_end_array (builder);
     }
 
-  if (vv_segment_get_n_suggestions (segment) > 0)
+  if (segment->suggestions != NULL)
     {
       json_builder_set_member_name (builder, "suggestions");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < vv_segment_get_n_suggestions (segment); i++)
+      for (guint i = 0; i < segment->suggestions->len; i++)
         {
-          const VvSuggestion *s = vv_segment_get_suggestion (segment, i);
+          const VvSuggestion *s = g_ptr_array_index (segment->suggestions, i);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "provider");
@@ -107,13 +253,13 @@ build_segment (JsonBuilder *builder,
       json_builder_end_array (builder);
     }
 
-  if (vv_segment_get_n_comments (segment) > 0)
+  if (segment->comments != NULL)
     {
       json_builder_set_member_name (builder, "comments");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < vv_segment_get_n_comments (segment); i++)
+      for (guint i = 0; i < segment->comments->len; i++)
         {
-          const VvComment *c = vv_segment_get_comment (segment, i);
+          const VvComment *c = g_ptr_array_index (segment->comments, i);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "author");
@@ -128,13 +274,13 @@ build_segment (JsonBuilder *builder,
       json_builder_end_array (builder);
     }
 
-  if (vv_segment_get_n_history (segment) > 0)
+  if (segment->history != NULL)
     {
       json_builder_set_member_name (builder, "history");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < vv_segment_get_n_history (segment); i++)
+      for (guint i = 0; i < segment->history->len; i++)
         {
-          const VvHistoryEntry *h = vv_segment_get_history (segment, i);
+          const VvHistoryEntry *h = g_ptr_array_index (segment->history, i);
 
           json_builder_begin_object (builder);
           add_time (builder, "time", h->time);
@@ -167,17 +313,19 @@ vv_project_to_data (VvDocument *document,
                     gsize      *length)
 {
   g_autoptr(JsonNode) root = NULL;
+  VvProjectSnapshot *snapshot;
 
   g_return_val_if_fail (VV_IS_DOCUMENT (document), NULL);
 
-  root = _vv_project_to_node (document);
+  snapshot = _vv_project_snapshot_new (document);
+  root = _vv_project_snapshot_to_node (snapshot);
+  _vv_project_snapshot_free (snapshot);
   return _vv_project_node_to_data (root, length);
 }
 
-/* The JSON tree of @document: it shares nothing with the document, so the
- * text can be generated from it in another thread (vv-project-save.c). */
+/* The JSON tree of a snapshot; any thread. */
 JsonNode *
-_vv_project_to_node (VvDocument *document)
+_vv_project_snapshot_to_node (const VvProjectSnapshot *snapshot)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -186,36 +334,36 @@ _vv_project_to_node (VvDocument *document)
   json_builder_add_int_value (builder, VV_PROJECT_FORMAT);
   add_string (builder, "generator", "Vis-à-vis " PACKAGE_VERSION);
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, vv_document_get_title (document));
-  add_string (builder, "source-uri", vv_document_get_source_uri (document));
-  add_string (builder, "source-language", vv_document_get_source_language (document));
-  add_string (builder, "target-language", vv_document_get_target_language (document));
-  add_time (builder, "created", vv_document_get_created (document));
-  add_time (builder, "changed", vv_document_get_changed (document));
+  json_builder_add_string_value (builder, snapshot->title);
+  add_string (builder, "source-uri", snapshot->source_uri);
+  add_string (builder, "source-language", snapshot->source_language);
+  add_string (builder, "target-language", snapshot->target_language);
+  add_string (builder, "created", snapshot->created);
+  add_string (builder, "changed", snapshot->changed);
 
   json_builder_set_member_name (builder, "blocks");
   json_builder_begin_array (builder);
-  for (guint b = 0; b < vv_document_get_n_blocks (document); b++)
+  for (guint b = 0; b < snapshot->blocks->len; b++)
     {
-      VvBlock *block = vv_document_get_block (document, b);
+      const BlockSnapshot *block = &g_array_index (snapshot->blocks, BlockSnapshot, b);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, vv_block_kind_to_string (vv_block_get_kind (block)));
-      if (vv_block_get_level (block) > 0)
+      json_builder_add_string_value (builder, vv_block_kind_to_string (block->kind));
+      if (block->level > 0)
         {
           json_builder_set_member_name (builder, "level");
-          json_builder_add_int_value (builder, vv_block_get_level (block));
+          json_builder_add_int_value (builder, block->level);
         }
-      if (vv_block_get_included (block))
+      if (block->included)
         {
           json_builder_set_member_name (builder, "included");
           json_builder_add_boolean_value (builder, TRUE);
         }
       json_builder_set_member_name (builder, "segments");
       json_builder_begin_array (builder);
-      for (guint s = 0; s < vv_block_get_n_segments (block); s++)
-        build_segment (builder, vv_block_get_segment (block, s));
+      for (guint s = 0; s < block->n_segments; s++)
+        build_segment (builder, &g_array_index (snapshot->segments, SegmentSnapshot, block->first + s));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
