@@ -315,15 +315,24 @@ translated_text (VvMtProvider  *provider,
                  GBytes        *body,
                  GError       **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonNode *data;
-  const char *text;
-
   if (soup_message_get_status (message) != 200)
     {
       g_propagate_error (error, apertium_error (provider, message, body));
       return NULL;
     }
+  return _vv_mt_apertium_parse_text (provider, body, error);
+}
+
+/* The text of an APy reply: {"responseData": {"translatedText": "…"}} */
+char *
+_vv_mt_apertium_parse_text (VvMtProvider  *provider,
+                            GBytes        *body,
+                            GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *data;
+  const char *text;
+
   root = _vv_mt_parse_json (provider, body, error);
   if (root == NULL)
     return NULL;
@@ -413,19 +422,33 @@ batch_cb (GObject      *object,
       return;
     }
 
-  parts = g_strsplit (text, APERTIUM_SEPARATOR, -1);
-  if (g_strv_length (parts) != n)
+  parts = _vv_mt_apertium_split_batch (text, n);
+  if (parts == NULL)
     {
       /* Truncated or re-segmented: never guess an alignment */
-      g_debug ("APy returned %u parts for %u segments; translating one by one",
-               g_strv_length (parts), n);
+      g_debug ("APy did not return %u parts; translating one by one", n);
       data->next = 0;
       send_next_single (g_steal_pointer (&task));
       return;
     }
+  g_task_return_pointer (task, g_steal_pointer (&parts), (GDestroyNotify) g_strfreev);
+}
+
+/* The translated text of a joined batch cut back into its @n parts,
+ * unescaped; NULL when it does not have exactly @n parts */
+char **
+_vv_mt_apertium_split_batch (const char *text,
+                             guint       n)
+{
+  g_auto(GStrv) parts = g_strsplit (text, APERTIUM_SEPARATOR, -1);
+  char **out;
+
+  if (g_strv_length (parts) != n)
+    return NULL;
+  out = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
-    data->results[i] = unescape (parts[i]);
-  g_task_return_pointer (task, g_steal_pointer (&data->results), (GDestroyNotify) g_strfreev);
+    out[i] = unescape (parts[i]);
+  return out;
 }
 
 static void

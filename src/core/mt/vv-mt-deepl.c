@@ -254,6 +254,22 @@ deepl_list_languages_async (VvMtProvider        *provider,
                              deepl_error, cancellable, sources_cb, task);
 }
 
+/* The translations of a reply to /v2/translate: {"translations": [{"text"}…]} */
+char **
+_vv_mt_deepl_parse_translations (VvMtProvider  *provider,
+                                 JsonNode      *root,
+                                 guint          n,
+                                 GError       **error)
+{
+  char **translations = JSON_NODE_HOLDS_OBJECT (root)
+    ? _vv_mt_strings_from_array (json_object_get_member (json_node_get_object (root), "translations"), "text", n)
+    : NULL;
+
+  if (translations == NULL)
+    g_propagate_error (error, _vv_mt_error_wrong_count (provider, n));
+  return translations;
+}
+
 static void
 translate_cb (GObject      *object,
               GAsyncResult *result,
@@ -271,11 +287,9 @@ translate_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  translations = JSON_NODE_HOLDS_OBJECT (root)
-    ? _vv_mt_strings_from_array (json_object_get_member (json_node_get_object (root), "translations"), "text", n)
-    : NULL;
+  translations = _vv_mt_deepl_parse_translations (provider, root, n, &error);
   if (translations == NULL)
-    g_task_return_error (task, _vv_mt_error_wrong_count (provider, n));
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
 }

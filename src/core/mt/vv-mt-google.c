@@ -177,6 +177,26 @@ google_list_languages_async (VvMtProvider        *provider,
                              google_error, cancellable, languages_cb, task);
 }
 
+/* The translations of a v2 reply: {"data": {"translations": [{"translatedText"}…]}} */
+char **
+_vv_mt_google_parse_translations (VvMtProvider  *provider,
+                                  JsonNode      *root,
+                                  guint          n,
+                                  GError       **error)
+{
+  JsonNode *data = NULL;
+  char **translations = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    data = json_object_get_member (json_node_get_object (root), "data");
+  if (data && JSON_NODE_HOLDS_OBJECT (data))
+    translations = _vv_mt_strings_from_array (json_object_get_member (json_node_get_object (data), "translations"),
+                                              "translatedText", n);
+  if (translations == NULL)
+    g_propagate_error (error, _vv_mt_error_wrong_count (provider, n));
+  return translations;
+}
+
 static void
 translate_cb (GObject      *object,
               GAsyncResult *result,
@@ -187,21 +207,16 @@ translate_cb (GObject      *object,
   guint n = GPOINTER_TO_UINT (g_task_get_task_data (task));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = _vv_mt_json_request_finish (result, &error);
-  JsonNode *data = NULL;
-  char **translations = NULL;
+  char **translations;
 
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    data = json_object_get_member (json_node_get_object (root), "data");
-  if (data && JSON_NODE_HOLDS_OBJECT (data))
-    translations = _vv_mt_strings_from_array (json_object_get_member (json_node_get_object (data), "translations"),
-                                              "translatedText", n);
+  translations = _vv_mt_google_parse_translations (provider, root, n, &error);
   if (translations == NULL)
-    g_task_return_error (task, _vv_mt_error_wrong_count (provider, n));
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
 }

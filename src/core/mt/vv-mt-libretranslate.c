@@ -216,6 +216,23 @@ lt_list_languages_async (VvMtProvider        *provider,
                              lt_error, cancellable, languages_cb, task);
 }
 
+/* The translations of a reply to /translate with a list of q:
+ * {"translatedText": ["…", …]} */
+char **
+_vv_mt_libretranslate_parse_translations (VvMtProvider  *provider,
+                                          JsonNode      *root,
+                                          guint          n,
+                                          GError       **error)
+{
+  char **translations = JSON_NODE_HOLDS_OBJECT (root)
+    ? _vv_mt_strings_from_array (json_object_get_member (json_node_get_object (root), "translatedText"), NULL, n)
+    : NULL;
+
+  if (translations == NULL)
+    g_propagate_error (error, _vv_mt_error_wrong_count (provider, n));
+  return translations;
+}
+
 static void
 translate_cb (GObject      *object,
               GAsyncResult *result,
@@ -233,11 +250,9 @@ translate_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  translations = JSON_NODE_HOLDS_OBJECT (root)
-    ? _vv_mt_strings_from_array (json_object_get_member (json_node_get_object (root), "translatedText"), NULL, n)
-    : NULL;
+  translations = _vv_mt_libretranslate_parse_translations (provider, root, n, &error);
   if (translations == NULL)
-    g_task_return_error (task, _vv_mt_error_wrong_count (provider, n));
+    g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
 }

@@ -361,10 +361,12 @@ skip_think (const char *content)
   return p;
 }
 
-/* Content of a JSON batch reply → translations, or NULL if it does not map 1:1 */
-static GStrv
-parse_batch (TranslateData *data,
-             const char    *content)
+/* Content of a JSON batch reply → translations of the @n @texts, or NULL
+ * if it does not map 1:1 */
+GStrv
+_vv_mt_openai_parse_batch (const char         *content,
+                           const char * const *texts,
+                           guint               n)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_auto(GStrv) out = NULL;
@@ -390,10 +392,10 @@ parse_batch (TranslateData *data,
       !JSON_NODE_HOLDS_ARRAY (translations))
     return NULL;
   array = json_node_get_array (translations);
-  if (json_array_get_length (array) != data->n)
+  if (json_array_get_length (array) != n)
     return NULL;
-  out = g_new0 (char *, data->n + 1);
-  for (guint i = 0; i < data->n; i++)
+  out = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
     {
       JsonNode *item = json_array_get_element (array, i);
       g_autofree char *id = g_strdup_printf ("s%u", i + 1);
@@ -405,11 +407,63 @@ parse_batch (TranslateData *data,
       text = _vv_mt_json_get_string (json_node_get_object (item), "text");
       if (got_id == NULL || !g_str_equal (got_id, id) || text == NULL)
         return NULL;
-      if (*text == '\0' && !_vv_mt_is_blank (data->texts[i]))
+      if (*text == '\0' && !_vv_mt_is_blank (texts[i]))
         return NULL;
       out[i] = g_strdup (text);
     }
   return g_steal_pointer (&out);
+}
+
+/* Content of a reply for one segment → its translation, or NULL if empty
+ * while @source is not */
+char *
+_vv_mt_openai_parse_single (const char *content,
+                            const char *source)
+{
+  const char *text = skip_think (content);
+
+  if (text == NULL || (*text == '\0' && !_vv_mt_is_blank (source)))
+    return NULL;
+  return g_strstrip (g_strdup (text));
+}
+
+/* The message content of a chat completion reply (owned by @root), or
+ * NULL with an error: no choices, cut off (to be split), no text */
+const char *
+_vv_mt_openai_parse_content (VvMtProvider  *provider,
+                             JsonNode      *root,
+                             GError       **error)
+{
+  JsonNode *choices, *message_node;
+  JsonObject *choice;
+  const char *finish_reason, *content;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !(choices = json_object_get_member (json_node_get_object (root), "choices")) ||
+      !JSON_NODE_HOLDS_ARRAY (choices) || json_array_get_length (json_node_get_array (choices)) < 1 ||
+      !JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (choices), 0)))
+    {
+      g_propagate_error (error, _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE, _("no “choices” in the reply")));
+      return NULL;
+    }
+  choice = json_node_get_object (json_array_get_element (json_node_get_array (choices), 0));
+  finish_reason = _vv_mt_json_get_string (choice, "finish_reason");
+  if (g_strcmp0 (finish_reason, "length") == 0)
+    {
+      /* Cut at max_tokens: the queue splits the batch */
+      GError *cut = _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE,
+                                      _("the answer was cut off (finish_reason “length”)"));
+      _vv_mt_error_set_split (cut);
+      g_propagate_error (error, cut);
+      return NULL;
+    }
+  message_node = json_object_get_member (choice, "message");
+  content = message_node && JSON_NODE_HOLDS_OBJECT (message_node)
+    ? _vv_mt_json_get_string (json_node_get_object (message_node), "content") : NULL;
+  if (content == NULL)
+    g_propagate_error (error, _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE,
+                                                _("the model gave no text (refusal?)")));
+  return content;
 }
 
 static void send_chat (GTask *task);
@@ -425,9 +479,7 @@ chat_cb (GObject      *object,
   TranslateData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = _vv_mt_json_request_finish (result, &error);
-  JsonNode *choices, *message_node;
-  JsonObject *choice;
-  const char *finish_reason, *content;
+  const char *content;
 
   if (root == NULL)
     {
@@ -442,48 +494,27 @@ chat_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !(choices = json_object_get_member (json_node_get_object (root), "choices")) ||
-      !JSON_NODE_HOLDS_ARRAY (choices) || json_array_get_length (json_node_get_array (choices)) < 1 ||
-      !JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (choices), 0)))
-    {
-      g_task_return_error (task, _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE, _("no “choices” in the reply")));
-      return;
-    }
-  choice = json_node_get_object (json_array_get_element (json_node_get_array (choices), 0));
-  finish_reason = _vv_mt_json_get_string (choice, "finish_reason");
-  if (g_strcmp0 (finish_reason, "length") == 0)
-    {
-      /* Cut at max_tokens: the queue splits the batch */
-      error = _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE, _("the answer was cut off (finish_reason “length”)"));
-      _vv_mt_error_set_split (error);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  message_node = json_object_get_member (choice, "message");
-  content = message_node && JSON_NODE_HOLDS_OBJECT (message_node)
-    ? _vv_mt_json_get_string (json_node_get_object (message_node), "content") : NULL;
+  content = _vv_mt_openai_parse_content (provider, root, &error);
   if (content == NULL)
     {
-      g_task_return_error (task, _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE,
-                                                   _("the model gave no text (refusal?)")));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   if (data->mode == MODE_SINGLE)
     {
-      const char *text = skip_think (content);
-      if (text == NULL || (*text == '\0' && !_vv_mt_is_blank (data->texts[data->next])))
+      char *text = _vv_mt_openai_parse_single (content, data->texts[data->next]);
+      if (text == NULL)
         {
           g_task_return_error (task, _vv_mt_error_new (provider, VV_MT_ERROR_BAD_RESPONSE,
                                                        _("the model gave an empty translation")));
           return;
         }
-      data->results[data->next++] = g_strstrip (g_strdup (text));
+      data->results[data->next++] = text;
     }
   else
     {
-      GStrv parsed = parse_batch (data, content);
+      GStrv parsed = _vv_mt_openai_parse_batch (content, (const char * const *)data->texts, data->n);
       if (parsed != NULL)
         {
           g_strfreev (data->results);

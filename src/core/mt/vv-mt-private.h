@@ -105,4 +105,33 @@ char       **_vv_mt_translate_finish     (VvMtProvider        *provider,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* Each provider's reader of a translation reply, past the shared JSON
+ * parsing (fuzzed by tests/fuzz/fuzz-mt-reply.c). They return NULL with
+ * @error set when the reply is not what the protocol says. */
+char       **_vv_mt_deepl_parse_translations         (VvMtProvider  *provider,
+                                                      JsonNode      *root,
+                                                      guint          n,
+                                                      GError       **error);
+char       **_vv_mt_google_parse_translations        (VvMtProvider  *provider,
+                                                      JsonNode      *root,
+                                                      guint          n,
+                                                      GError       **error);
+char       **_vv_mt_libretranslate_parse_translations (VvMtProvider *provider,
+                                                      JsonNode      *root,
+                                                      guint          n,
+                                                      GError       **error);
+char        *_vv_mt_apertium_parse_text              (VvMtProvider  *provider,
+                                                      GBytes        *body,
+                                                      GError       **error);
+char       **_vv_mt_apertium_split_batch             (const char    *text,
+                                                      guint          n);
+const char  *_vv_mt_openai_parse_content             (VvMtProvider  *provider,
+                                                      JsonNode      *root,
+                                                      GError       **error);
+char       **_vv_mt_openai_parse_batch               (const char    *content,
+                                                      const char * const *texts,
+                                                      guint          n);
+char        *_vv_mt_openai_parse_single              (const char    *content,
+                                                      const char    *source);
+
 G_END_DECLS
