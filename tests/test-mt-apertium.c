@@ -224,6 +224,43 @@ test_queue_article (void)
     }
 }
 
+/* The queue fills one APy chunk (≤ 3,900 characters, counting the "<p>"
+ * joining the segments): 40 distinct segments of 97 characters are 3,880
+ * characters of text but 3,997 with the separators, so 2 requests, not 1;
+ * every one comes back translated */
+static void
+test_queue_batch_fills_chunk (void)
+{
+  g_autoptr(VvMtQueue) queue = NULL;
+  g_autoptr(VvMtResults) results = NULL;
+  g_auto(GStrv) texts = g_new0 (char *, 41);
+  VvMtCapabilities caps;
+
+  if (!need_apy ())
+    return;
+  vv_mt_provider_get_capabilities (provider, &caps);
+  g_assert_cmpuint (caps.max_chars, ==, 3900);
+  g_assert_cmpuint (caps.separator_chars, ==, 3);
+  g_assert_cmpuint (caps.max_batch, >=, 40);
+  for (guint i = 0; i < 40; i++)
+    {
+      texts[i] = g_strdup_printf ("La maison numéro %02u est grande et le jardin est vert, la rue est calme et le ciel est bleu clair.", i);
+      g_assert_cmpuint (g_utf8_strlen (texts[i], -1), ==, 97);
+    }
+  queue = vv_mt_queue_new (provider, NULL);
+  results = vv_test_mt_queue_run (queue, "fr", "es", (const char * const *) texts, NULL);
+  g_assert_cmpuint (results->n_failed, ==, 0);
+  g_assert_cmpuint (results->n_requests, ==, 2);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%02u", i);
+      if (results->translations[i] == NULL)
+        g_error ("segment %u not translated", i);
+      g_assert_nonnull (strstr (results->translations[i], "casa"));
+      g_assert_nonnull (strstr (results->translations[i], number));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/mt/apertium/unsupported-pair", test_unsupported_pair);
   g_test_add_func ("/mt/apertium/wrong-url", test_wrong_url);
   g_test_add_func ("/mt/apertium/queue-article", test_queue_article);
+  g_test_add_func ("/mt/apertium/queue-batch-fills-chunk", test_queue_batch_fills_chunk);
 
   status = g_test_run ();
   g_clear_object (&provider);

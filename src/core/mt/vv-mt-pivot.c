@@ -91,6 +91,7 @@ pivot_get_capabilities (VvMtProvider     *provider,
   caps->max_chars = MIN (a.max_chars, b.max_chars) * 4 / 5;
   caps->max_concurrency = MIN (a.max_concurrency, b.max_concurrency);
   caps->supports_context = a.supports_context;
+  caps->separator_chars = MAX (a.separator_chars, b.separator_chars);
 }
 
 static void

@@ -377,7 +377,7 @@ vv_mt_provider_get_capabilities (VvMtProvider     *self,
 {
   g_return_if_fail (VV_IS_MT_PROVIDER (self));
   g_return_if_fail (caps != NULL);
-  *caps = (VvMtCapabilities) { 1, 1000, 1, FALSE };
+  *caps = (VvMtCapabilities) { 1, 1000, 1, FALSE, 0 };
   VV_MT_PROVIDER_GET_IFACE (self)->get_capabilities (self, caps);
 }
 

@@ -45,9 +45,13 @@ gboolean    vv_mt_error_wants_split      (const GError *error);
 /**
  * VvMtCapabilities:
  * @max_batch: most segments in one request
- * @max_chars: most characters (sum of the segments) in one request
+ * @max_chars: most characters (sum of the segments, plus the separators) in
+ *   one request
  * @max_concurrency: most requests in flight that the server handles well
  * @supports_context: whether neighbouring text can be sent as context
+ * @separator_chars: characters that each segment after the first adds to
+ *   the request when segments are joined into one text (APy's `<p>`), 0
+ *   when they travel as an array
  */
 typedef struct
 {
@@ -55,6 +59,7 @@ typedef struct
   guint    max_chars;
   guint    max_concurrency;
   gboolean supports_context;
+  guint    separator_chars;
 } VvMtCapabilities;
 
 /**

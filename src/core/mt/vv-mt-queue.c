@@ -740,7 +740,8 @@ vv_mt_queue_translate_async (VvMtQueue           *self,
       Unit *unit = g_ptr_array_index (job->units, u);
       guint len = g_utf8_strlen (unit->text, -1);
 
-      if (batch != NULL && (batch->units->len >= max_batch || chars + len > caps.max_chars))
+      /* a segment joined to others brings its separator along */
+      if (batch != NULL && (batch->units->len >= max_batch || chars + caps.separator_chars + len > caps.max_chars))
         {
           g_queue_insert_before (&self->pending, insert_before, batch);
           batch = NULL;
@@ -750,6 +751,8 @@ vv_mt_queue_translate_async (VvMtQueue           *self,
           batch = batch_new (job);
           chars = 0;
         }
+      else
+        chars += caps.separator_chars;
       g_array_append_val (batch->units, u);
       chars += len;
     }
