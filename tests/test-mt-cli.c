@@ -136,8 +136,10 @@ test_translate_key_from_env (void)
   g_assert_cmpuint (vv_fake_mt_server_get_n_requests (server), ==, 0);
 
   g_assert_cmpint (run_cli (&err2, "VISAVIS_DEEPL_KEY", "secret:fx", "translate", project, "--provider", "deepl",
-                            "--url", vv_fake_mt_server_get_url (server), "--no-cache", NULL), ==, 0);
+                            "--url", vv_fake_mt_server_get_url (server), "--no-cache", "--formality", "less", NULL), ==, 0);
   g_assert_nonnull (strstr (err2, "3 new drafts"));
+  /* --formality reaches DeepL as prefer_less */
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (server), "\"formality\":\"prefer_less\""));
   vv_test_rm_rf (dir);
 }
 
@@ -147,6 +149,7 @@ test_translate_usage (void)
   g_autofree char *err = NULL;
   g_autofree char *err2 = NULL;
   g_autofree char *err3 = NULL;
+  g_autofree char *err4 = NULL;
   g_autofree char *refused = vv_fake_mt_refused_url ();
   g_autofree char *dir = vv_test_make_tmpdir ();
   g_autofree char *project = make_project (dir);
@@ -155,6 +158,8 @@ test_translate_usage (void)
   g_assert_nonnull (strstr (err, "missing --provider"));
   g_assert_cmpint (vv_test_run_cli (NULL, NULL, &err2, "translate", "x.visavis", "--provider", "babelfish", NULL), ==, 2);
   g_assert_nonnull (strstr (err2, "unknown provider"));
+  g_assert_cmpint (vv_test_run_cli (NULL, NULL, &err4, "translate", "x.visavis", "--provider", "deepl", "--formality", "polite", NULL), ==, 2);
+  g_assert_nonnull (strstr (err4, "--formality must be default, more or less"));
   g_assert_cmpint (run_cli (&err3, NULL, NULL, "translate", project, "--provider", "libretranslate",
                             "--url", refused, "--no-cache", NULL), ==, 1);
   g_assert_nonnull (strstr (err3, refused));

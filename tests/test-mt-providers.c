@@ -187,6 +187,56 @@ test_openai_ok (void)
   g_assert_true (vv_mt_pairs_have (pairs, "fr", "en"));
 }
 
+/* Formality through the generic setter: DeepL gets prefer_* (never a 400 on
+ * targets without formality), the chat model a sentence of its system
+ * prompt; "default" sends nothing; the cache keys differ */
+static void
+test_formality (void)
+{
+  g_autoptr(VvFakeMtServer) deepl = vv_fake_mt_server_new ("deepl");
+  g_autoptr(VvFakeMtServer) openai = vv_fake_mt_server_new ("openai");
+  g_autoptr(VvMtProvider) d = NULL;
+  g_autoptr(VvMtProvider) o = NULL;
+  g_autoptr(VvMtProvider) apertium = vv_mt_apertium_new ("http://127.0.0.1:9");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key_default = NULL;
+  g_autofree char *key_formal = NULL;
+  g_auto(GStrv) out1 = NULL;
+  g_auto(GStrv) out2 = NULL;
+  g_auto(GStrv) out3 = NULL;
+  g_auto(GStrv) out4 = NULL;
+
+  vv_fake_mt_server_set_key (deepl, "k:fx");
+  vv_fake_mt_server_set_key (openai, "k");
+  d = provider_for ("deepl", deepl, "k:fx");
+  o = provider_for ("openai", openai, "k");
+
+  g_assert_true (vv_mt_provider_set_formality (d, "less"));
+  out1 = vv_test_mt_translate (d, "fr", "es", two_texts, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (deepl), "\"formality\":\"prefer_less\""));
+  g_assert_true (vv_mt_provider_set_formality (d, "default"));
+  out2 = vv_test_mt_translate (d, "fr", "es", two_texts, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (vv_fake_mt_server_get_last_body (deepl), "formality"));
+
+  key_default = vv_mt_provider_get_cache_key (o);
+  g_assert_true (vv_mt_provider_set_formality (o, "more"));
+  key_formal = vv_mt_provider_get_cache_key (o);
+  g_assert_cmpstr (key_default, !=, key_formal);
+  out3 = vv_test_mt_translate (o, "fr", "es", two_texts, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (openai), "Use the formal register"));
+  g_assert_true (vv_mt_provider_set_formality (o, "prefer_less"));
+  out4 = vv_test_mt_translate (o, "fr", "es", two_texts, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (openai), "Use the informal register"));
+  g_assert_null (strstr (vv_fake_mt_server_get_last_body (openai), "Use the formal register"));
+
+  /* APy has no register */
+  g_assert_false (vv_mt_provider_set_formality (apertium, "more"));
+}
+
 static void
 test_openai_think (void)
 {
@@ -462,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/mt/google/ok", test_google_ok);
   g_test_add_func ("/mt/google/bad-key", test_google_bad_key);
   g_test_add_func ("/mt/openai/ok", test_openai_ok);
+  g_test_add_func ("/mt/formality", test_formality);
   g_test_add_func ("/mt/openai/think", test_openai_think);
   g_test_add_func ("/mt/openai/fallback", test_openai_fallback);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)

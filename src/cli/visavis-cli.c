@@ -631,6 +631,7 @@ cmd_translate (int    argc,
   g_autofree char *url = NULL;
   g_autofree char *to = NULL;
   g_autofree char *model = NULL;
+  g_autofree char *formality = NULL;
   gint concurrency = 0;
   gboolean no_cache = FALSE;
   const GOptionEntry entries[] = {
@@ -639,6 +640,7 @@ cmd_translate (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Target language (default: the project’s)"), N_("LANG") },
     { "concurrency", 'j', 0, G_OPTION_ARG_INT, &concurrency, N_("Requests in flight (default 4, never more than the provider allows)"), N_("N") },
     { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("Model name (openai)"), N_("MODEL") },
+    { "formality", 0, 0, G_OPTION_ARG_STRING, &formality, N_("Form of address: default, more (formal: vous) or less (informal: tu); deepl and openai"), N_("LEVEL") },
     { "no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, N_("Do not read or write the translation cache"), NULL },
     { NULL }
   };
@@ -671,6 +673,9 @@ cmd_translate (int    argc,
     }
   if (concurrency < 0)
     return usage_error (context, _("--concurrency must be positive"));
+  if (formality != NULL && !g_str_equal (formality, "default") && !g_str_equal (formality, "more")
+      && !g_str_equal (formality, "less"))
+    return usage_error (context, _("--formality must be default, more or less"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   document = vv_project_load (file, NULL, &error);
@@ -689,6 +694,8 @@ cmd_translate (int    argc,
     return fail (error);
   if (model != NULL && VV_IS_MT_OPENAI (provider))
     vv_mt_openai_set_model (VV_MT_OPENAI (provider), model);
+  if (formality != NULL)
+    vv_mt_provider_set_formality (provider, formality);
 
   if (g_str_equal (provider_id, "apertium"))
     {
@@ -752,7 +759,7 @@ static const Command commands[] = {
   { "import", "FILE|URL [--to LANG] -o P.visavis", N_("Make a project from an article"), cmd_import },
   { "extract", "FILE|URL [--with-boilerplate]", N_("Print the article's title and blocks"), cmd_extract },
   { "export", "P.visavis --format FORMAT -o OUT", N_("Export a project"), cmd_export },
-  { "translate", "P.visavis --provider ID [--url URL] [--to LANG] [--concurrency N]", N_("Machine-translate the untranslated segments"), cmd_translate },
+  { "translate", "P.visavis --provider ID [--url URL] [--to LANG] [--concurrency N] [--formality more|less]", N_("Machine-translate the untranslated segments"), cmd_translate },
   { "stats", "P.visavis", N_("Print counts per state, words and progress"), cmd_stats },
   { "qa", "P.visavis [--fix]", N_("Check translations; exit 1 on errors"), cmd_qa },
   { "import-review", "P.visavis REVIEWED [-a NAME]", N_("Apply a reviewer's edited bilingual file"), cmd_import_review },

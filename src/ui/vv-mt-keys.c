@@ -136,6 +136,7 @@ vv_mt_provider_new_from_settings (const char  *id,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GVariant) urls = g_settings_get_value (settings, "mt-provider-urls");
   g_autoptr(GVariant) models = g_settings_get_value (settings, "mt-provider-models");
+  g_autofree char *formality = g_settings_get_string (settings, "mt-formality");
   const char *url = NULL, *model = NULL;
   VvMtProvider *provider;
 
@@ -144,6 +145,8 @@ vv_mt_provider_new_from_settings (const char  *id,
   provider = vv_mt_provider_new_for_id (id, url, key, error);
   if (provider && model && VV_IS_MT_OPENAI (provider))
     vv_mt_openai_set_model (VV_MT_OPENAI (provider), model);
+  if (provider)
+    vv_mt_provider_set_formality (provider, formality);
   return provider;
 }
 

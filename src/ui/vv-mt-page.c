@@ -1,6 +1,8 @@
-/* vv-mt-page.c: Preferences → Machine translation: enable providers (in
- * the order they were enabled), server URL, API key (keyring), model, and
- * a Test connection button with the result shown inline
+/* vv-mt-page.c: Preferences → Machine translation: enable and order the
+ * providers (GSettings "mt-providers": enabled ones, first = Translate
+ * All's, and the suggestions panel's order), server URL, API key
+ * (keyring), model, a Test connection button with the result shown
+ * inline, and the formality (GSettings "mt-formality")
  * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,9 +20,11 @@ struct _VvMtPage
   AdwPreferencesPage    parent_instance;
 
   AdwPreferencesGroup  *providers_group;
+  AdwComboRow          *formality_row;
   GSettings            *settings;
   GCancellable         *cancellable;
   GPtrArray            *rows;       /* ProviderRows*, freed in finalize */
+  GPtrArray            *shown;      /* ProviderRows* in the order on screen */
   gboolean              disposed;
 };
 
@@ -36,7 +40,12 @@ typedef struct
   AdwEntryRow         *model_row;
   AdwActionRow        *test_row;
   GtkButton           *test_button;
+  GtkWidget           *up_button;
+  GtkWidget           *down_button;
 } ProviderRows;
+
+/* mt-formality values, in the order of the combo row's items */
+static const char * const formality_values[] = { "default", "more", "less" };
 
 static char *
 dict_get (GSettings  *settings,
@@ -201,6 +210,150 @@ on_test_clicked_cb (GtkButton    *button,
   vv_mt_key_lookup_async (rows->info->id, rows->page->cancellable, test_key_cb, rows);
 }
 
+/* On screen: the enabled providers in their order, then the others in
+ * the registry's; the arrows move an enabled provider within its list */
+static void
+sync_order (VvMtPage *self)
+{
+  g_auto(GStrv) enabled = g_settings_get_strv (self->settings, "mt-providers");
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  guint n_enabled = 0;
+  gboolean same;
+
+  for (guint e = 0; enabled[e]; e++)
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        ProviderRows *rows = g_ptr_array_index (self->rows, i);
+
+        if (g_str_equal (rows->info->id, enabled[e]) && !g_ptr_array_find (order, rows, NULL))
+          g_ptr_array_add (order, rows);
+      }
+  n_enabled = order->len;
+  for (guint i = 0; i < self->rows->len; i++)
+    if (!g_ptr_array_find (order, g_ptr_array_index (self->rows, i), NULL))
+      g_ptr_array_add (order, g_ptr_array_index (self->rows, i));
+
+  same = order->len == self->shown->len;
+  for (guint i = 0; same && i < order->len; i++)
+    same = g_ptr_array_index (order, i) == g_ptr_array_index (self->shown, i);
+  if (!same)
+    {
+      /* the group holds the only reference: keep the rows alive meanwhile */
+      for (guint i = 0; i < self->shown->len; i++)
+        {
+          GtkWidget *expander = GTK_WIDGET (((ProviderRows *) g_ptr_array_index (self->shown, i))->expander);
+
+          g_object_ref (expander);
+          adw_preferences_group_remove (self->providers_group, expander);
+        }
+      for (guint i = 0; i < order->len; i++)
+        {
+          ProviderRows *rows = g_ptr_array_index (order, i);
+
+          adw_preferences_group_add (self->providers_group, GTK_WIDGET (rows->expander));
+          if (g_ptr_array_find (self->shown, rows, NULL))
+            g_object_unref (rows->expander);
+        }
+      g_ptr_array_set_size (self->shown, 0);
+      g_ptr_array_extend (self->shown, order, NULL, NULL);
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      ProviderRows *rows = g_ptr_array_index (order, i);
+
+      gtk_widget_set_sensitive (rows->up_button, i < n_enabled && i > 0);
+      gtk_widget_set_sensitive (rows->down_button, i + 1 < n_enabled);
+    }
+}
+
+static void
+on_providers_changed_cb (GSettings  *settings,
+                         const char *key,
+                         VvMtPage   *self)
+{
+  sync_order (self);
+}
+
+static void
+move_provider (ProviderRows *rows,
+               int           delta)
+{
+  VvMtPage *self = rows->page;
+  g_auto(GStrv) enabled = g_settings_get_strv (self->settings, "mt-providers");
+  guint n = g_strv_length (enabled);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (enabled[i], rows->info->id))
+      {
+        int j = (int) i + delta;
+        char *tmp;
+
+        if (j < 0 || j >= (int) n)
+          return;
+        tmp = enabled[i];
+        enabled[i] = enabled[j];
+        enabled[j] = tmp;
+        g_settings_set_strv (self->settings, "mt-providers", (const char * const *) enabled);
+        /* keep the keyboard on the arrow that was used, if it still applies */
+        if (gtk_widget_get_sensitive (delta < 0 ? rows->up_button : rows->down_button))
+          gtk_widget_grab_focus (delta < 0 ? rows->up_button : rows->down_button);
+        else
+          gtk_widget_grab_focus (delta < 0 ? rows->down_button : rows->up_button);
+        return;
+      }
+}
+
+static void
+on_up_clicked_cb (GtkButton    *button,
+                  ProviderRows *rows)
+{
+  move_provider (rows, -1);
+}
+
+static void
+on_down_clicked_cb (GtkButton    *button,
+                    ProviderRows *rows)
+{
+  move_provider (rows, +1);
+}
+
+static GtkWidget *
+arrow_button (const char *icon,
+              const char *tooltip,
+              const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+static void
+on_formality_selected_cb (AdwComboRow *row,
+                          GParamSpec  *pspec,
+                          VvMtPage    *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < G_N_ELEMENTS (formality_values))
+    g_settings_set_string (self->settings, "mt-formality", formality_values[selected]);
+}
+
+static void
+on_formality_changed_cb (GSettings  *settings,
+                         const char *key,
+                         VvMtPage   *self)
+{
+  g_autofree char *value = g_settings_get_string (settings, "mt-formality");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formality_values); i++)
+    if (g_str_equal (value, formality_values[i]) && adw_combo_row_get_selected (self->formality_row) != i)
+      adw_combo_row_set_selected (self->formality_row, i);
+}
+
 /* libadwaita 1.2's expander row switch has no accessible name: name it
  * after the provider ("Use DeepL"). */
 static void
@@ -265,6 +418,19 @@ add_provider (VvMtPage               *self,
       adw_expander_row_add_row (rows->expander, GTK_WIDGET (rows->model_row));
     }
 
+  {
+    /* Translators: accessible names of the arrows that reorder the providers */
+    g_autofree char *up = g_strdup_printf (_("Move %s Up"), _(info->name));
+    g_autofree char *down = g_strdup_printf (_("Move %s Down"), _(info->name));
+
+    rows->up_button = arrow_button ("go-up-symbolic", _("Move Up"), up);
+    rows->down_button = arrow_button ("go-down-symbolic", _("Move Down"), down);
+    g_signal_connect (rows->up_button, "clicked", G_CALLBACK (on_up_clicked_cb), rows);
+    g_signal_connect (rows->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), rows);
+    adw_expander_row_add_action (rows->expander, rows->up_button);
+    adw_expander_row_add_action (rows->expander, rows->down_button);
+  }
+
   rows->test_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->test_row), _("Connection"));
   rows->test_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Test Connection")));
@@ -272,8 +438,6 @@ add_provider (VvMtPage               *self,
   g_signal_connect (rows->test_button, "clicked", G_CALLBACK (on_test_clicked_cb), rows);
   adw_action_row_add_suffix (rows->test_row, GTK_WIDGET (rows->test_button));
   adw_expander_row_add_row (rows->expander, GTK_WIDGET (rows->test_row));
-
-  adw_preferences_group_add (self->providers_group, GTK_WIDGET (rows->expander));
 }
 
 static void
@@ -295,6 +459,7 @@ vv_mt_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_ptr_array_unref (self->shown);
   g_ptr_array_unref (self->rows);
   G_OBJECT_CLASS (vv_mt_page_parent_class)->finalize (object);
 }
@@ -308,6 +473,7 @@ vv_mt_page_class_init (VvMtPageClass *klass)
   G_OBJECT_CLASS (klass)->finalize = vv_mt_page_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/visavis/Visavis/ui/vv-mt-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VvMtPage, providers_group);
+  gtk_widget_class_bind_template_child (widget_class, VvMtPage, formality_row);
 }
 
 static void
@@ -320,8 +486,15 @@ vv_mt_page_init (VvMtPage *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new_with_free_func (g_free);
+  self->shown = g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
     add_provider (self, &all[i]);
+  sync_order (self);
+  g_signal_connect_object (self->settings, "changed::mt-providers", G_CALLBACK (on_providers_changed_cb), self, 0);
+
+  on_formality_changed_cb (self->settings, "mt-formality", self);
+  g_signal_connect_object (self->settings, "changed::mt-formality", G_CALLBACK (on_formality_changed_cb), self, 0);
+  g_signal_connect (self->formality_row, "notify::selected", G_CALLBACK (on_formality_selected_cb), self);
 }
 
 GtkWidget *

@@ -10,7 +10,9 @@
  * shows the segment's suggestions in the order of the enabled providers,
  * then any others (e.g. from "Translate all" with a provider disabled
  * since). A provider that fails shows its message inline, never a dialog.
- * Moving to another segment cancels the requests still running.
+ * Moving to another segment cancels the requests still running. Each
+ * suggestion has a "Use" button (win.use-suggestion, the same insertion
+ * as Ctrl+n); the list follows the providers' order when it changes.
  */
 
 #include "config.h"
@@ -36,6 +38,7 @@ struct _VvSuggestionsPanel
   GHashTable  *names;          /* provider id → display name */
   GPtrArray   *pending;        /* provider ids still fetching */
   gboolean     fetched;        /* requests sent for this segment */
+  GSettings   *settings;
 };
 
 G_DEFINE_FINAL_TYPE (VvSuggestionsPanel, vv_suggestions_panel, GTK_TYPE_WIDGET)
@@ -134,7 +137,8 @@ static GtkWidget *
 make_row (const char *number,
           const char *heading,
           const char *text,
-          const char *css_class)
+          const char *css_class,
+          GtkWidget  *button)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -159,11 +163,30 @@ make_row (const char *number,
   gtk_box_append (GTK_BOX (box), body);
   gtk_box_append (GTK_BOX (row), num);
   gtk_box_append (GTK_BOX (row), box);
+  if (button)
+    gtk_box_append (GTK_BOX (row), button);
   gtk_widget_set_margin_start (row, 8);
   gtk_widget_set_margin_end (row, 8);
   gtk_widget_set_margin_top (row, 8);
   gtk_widget_set_margin_bottom (row, 8);
   return row;
+}
+
+/* "Use": the segment's position and the number, for win.use-suggestion */
+static GtkWidget *
+use_button (VvSegment *segment,
+            guint      n)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Use"));
+  /* Translators: accessible name of the "Use" button of suggestion n */
+  g_autofree char *label = g_strdup_printf (_("Use Suggestion %u"), n);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Put this suggestion into the segment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.use-suggestion");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(uu)", vv_segment_get_position (segment), n);
+  return button;
 }
 
 static void
@@ -187,18 +210,19 @@ update_list (VvSuggestionsPanel *self)
       g_autofree char *heading = n <= 9 ? g_strdup_printf (_("%s · Ctrl+%u"), display_name (self, s->provider), n)
                                         : g_strdup (display_name (self, s->provider));
 
-      gtk_list_box_append (self->list, make_row (number, heading, s->text, NULL));
+      gtk_list_box_append (self->list, make_row (number, heading, s->text, NULL,
+                                                 vv_segment_is_locked (self->segment) ? NULL : use_button (self->segment, n)));
     }
   for (guint p = 0; providers[p]; p++)
     {
       const char *error = g_hash_table_lookup (self->errors, providers[p]);
 
       if (error != NULL)
-        gtk_list_box_append (self->list, make_row ("!", display_name (self, providers[p]), error, "error"));
+        gtk_list_box_append (self->list, make_row ("!", display_name (self, providers[p]), error, "error", NULL));
       else if (g_ptr_array_find_with_equal_func (self->pending, providers[p], g_str_equal, NULL) &&
                vv_segment_lookup_suggestion (self->segment, providers[p]) == NULL)
         gtk_list_box_append (self->list, make_row ("…", display_name (self, providers[p]),
-                                                   _("Fetching a suggestion…"), "dim-label"));
+                                                   _("Fetching a suggestion…"), "dim-label", NULL));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
@@ -460,6 +484,7 @@ vv_suggestions_panel_finalize (GObject *object)
   VvSuggestionsPanel *self = VV_SUGGESTIONS_PANEL (object);
 
   g_clear_object (&self->cache);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->errors, g_hash_table_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -486,6 +511,14 @@ vv_suggestions_panel_class_init (VvSuggestionsPanelClass *klass)
 }
 
 static void
+on_providers_changed_cb (VvSuggestionsPanel *self)
+{
+  /* the cache answers the providers already asked */
+  if (self->segment != NULL)
+    vv_suggestions_panel_refresh (self);
+}
+
+static void
 vv_suggestions_panel_init (VvSuggestionsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -493,6 +526,10 @@ vv_suggestions_panel_init (VvSuggestionsPanel *self)
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pending = g_ptr_array_new_with_free_func (g_free);
+  /* providers reordered, enabled or disabled in the preferences */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::mt-providers", G_CALLBACK (on_providers_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   update_list (self);
 }
 

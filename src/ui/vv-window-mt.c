@@ -209,7 +209,32 @@ cancel_translation_action_cb (GtkWidget  *widget,
     }
 }
 
-/* Ctrl+n: the explicit action that may replace a target with suggestion n */
+/* Ctrl+n and the panel's "Use" buttons: the explicit action that may
+ * replace a target with suggestion n */
+static gboolean
+insert_suggestion (VvWindow *self,
+                   guint     position,
+                   gint      n)
+{
+  const VvSuggestion *suggestion;
+  g_autofree char *origin = NULL;
+  VvSegment *segment;
+
+  if (self->document == NULL || position >= vv_document_get_n_segments (self->document))
+    return FALSE;
+  segment = vv_document_get_segment (self->document, position);
+  /* numbered as in the suggestions panel: enabled providers first */
+  suggestion = segment && n >= 1 ? vv_suggestions_get_nth (segment, (guint) n) : NULL;
+  if (suggestion == NULL || vv_segment_is_locked (segment))
+    return FALSE;
+  origin = g_strconcat ("mt:", suggestion->provider, NULL);
+  vv_segment_set_target (segment, suggestion->text);
+  vv_segment_set_origin (segment, origin);
+  if (vv_segment_get_state (segment) == VV_SEGMENT_STATE_UNTRANSLATED)
+    vv_segment_set_state (segment, VV_SEGMENT_STATE_DRAFT);
+  return TRUE;
+}
+
 static void
 insert_suggestion_action_cb (GtkWidget  *widget,
                              const char *action_name,
@@ -217,26 +242,28 @@ insert_suggestion_action_cb (GtkWidget  *widget,
 {
   VvWindow *self = VV_WINDOW (widget);
   guint position = _vv_window_get_current_position (self);
-  gint n = g_variant_get_int32 (parameter);
-  const VvSuggestion *suggestion;
-  g_autofree char *origin = NULL;
-  VvSegment *segment;
 
-  if (self->document == NULL || position == G_MAXUINT)
-    return;
-  segment = vv_document_get_segment (self->document, position);
-  /* numbered as in the suggestions panel: enabled providers first */
-  suggestion = segment && n >= 1 ? vv_suggestions_get_nth (segment, (guint) n) : NULL;
-  if (suggestion == NULL || vv_segment_is_locked (segment))
+  if (position == G_MAXUINT || !insert_suggestion (self, position, g_variant_get_int32 (parameter)))
+    gtk_widget_error_bell (widget);
+}
+
+/* (position, n): a click on "Use" in the panel moved the focus away from
+ * the segment, so the panel says which one; the focus goes back to it */
+static void
+use_suggestion_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  VvWindow *self = VV_WINDOW (widget);
+  guint position, n;
+
+  g_variant_get (parameter, "(uu)", &position, &n);
+  if (!insert_suggestion (self, position, (gint) MIN (n, G_MAXINT)))
     {
       gtk_widget_error_bell (widget);
       return;
     }
-  origin = g_strconcat ("mt:", suggestion->provider, NULL);
-  vv_segment_set_target (segment, suggestion->text);
-  vv_segment_set_origin (segment, origin);
-  if (vv_segment_get_state (segment) == VV_SEGMENT_STATE_UNTRANSLATED)
-    vv_segment_set_state (segment, VV_SEGMENT_STATE_DRAFT);
+  _vv_window_focus_position (self, position);
 }
 
 /* Target language chooser (header bar) */
@@ -399,6 +426,7 @@ _vv_window_mt_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.translate-all", NULL, translate_all_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-translation", NULL, cancel_translation_action_cb);
   gtk_widget_class_install_action (widget_class, "win.insert-suggestion", "i", insert_suggestion_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.use-suggestion", "(uu)", use_suggestion_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i], GDK_CONTROL_MASK, "win.insert-suggestion",
                                          "i", (gint32) (i + 1));

@@ -165,6 +165,44 @@ find_descendant (GtkWidget   *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_button (child, tooltip)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The provider rows of a VvMtPage, in the order on screen */
+static char *
+page_order (GtkWidget *page)
+{
+  GString *out = g_string_new (NULL);
+  GtkWidget *first = find_descendant (page, ADW_TYPE_EXPANDER_ROW, NULL);
+
+  for (GtkWidget *row = first; row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_EXPANDER_ROW (row))
+      g_string_append_printf (out, "%s%s", out->len ? "," : "", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (out, FALSE);
+}
+
+static void
+click (GtkWidget *button)
+{
+  if (button == NULL)
+    g_error ("no such button");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
 static gboolean
 subtitle_is_set (gpointer data)
 {
@@ -213,7 +251,67 @@ test_preferences_page (void)
   g_assert_true (wait_until (subtitle_is_set, test_row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (test_row)), ==, "Connected: 4 language pairs");
 
+  /* order: enabled providers first, in mt-providers' order; the arrows
+   * move an enabled one; disabled ones cannot move */
+  {
+    g_autofree char *order1 = page_order (page);
+    g_autofree char *order2 = NULL;
+    g_autofree char *order3 = NULL;
+    g_auto(GStrv) moved = NULL;
+    GtkWidget *apertium = find_descendant (page, ADW_TYPE_EXPANDER_ROW, "Apertium");
+    GtkWidget *deepl = find_descendant (page, ADW_TYPE_EXPANDER_ROW, "DeepL");
+    GtkWidget *page2;
+    GtkWidget *window2 = gtk_window_new ();
+
+    g_test_message ("order: %s", order1);
+    g_assert_true (g_str_has_prefix (order1, "Apertium,LibreTranslate,"));
+    g_assert_nonnull (apertium);
+    g_assert_nonnull (deepl);
+    g_assert_false (gtk_widget_get_sensitive (find_button (apertium, "Move Up")));
+    g_assert_false (gtk_widget_get_sensitive (find_button (expander, "Move Down")));
+    g_assert_false (gtk_widget_get_sensitive (find_button (deepl, "Move Up")));
+    g_assert_false (gtk_widget_get_sensitive (find_button (deepl, "Move Down")));
+
+    click (find_button (expander, "Move Up"));
+    moved = g_settings_get_strv (settings, "mt-providers");
+    g_assert_cmpuint (g_strv_length (moved), ==, 2);
+    g_assert_cmpstr (moved[0], ==, "libretranslate");
+    g_assert_cmpstr (moved[1], ==, "apertium");
+    order2 = page_order (page);
+    g_assert_true (g_str_has_prefix (order2, "LibreTranslate,Apertium,"));
+    g_assert_false (gtk_widget_get_sensitive (find_button (expander, "Move Up")));
+    g_assert_true (gtk_widget_get_sensitive (find_button (expander, "Move Down")));
+    g_assert_true (gtk_widget_get_sensitive (find_button (apertium, "Move Up")));
+    /* the row still works after it moved */
+    g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+
+    /* kept in the settings: a new page shows the same order */
+    page2 = vv_mt_page_new ();
+    gtk_window_set_child (GTK_WINDOW (window2), page2);
+    order3 = page_order (page2);
+    g_assert_cmpstr (order3, ==, order2);
+    gtk_window_destroy (GTK_WINDOW (window2));
+  }
+
+  /* formality: the combo row writes mt-formality and follows it */
+  {
+    AdwComboRow *formality = ADW_COMBO_ROW (find_descendant (page, ADW_TYPE_COMBO_ROW, "Formality"));
+    g_autofree char *value = NULL;
+
+    g_assert_nonnull (formality);
+    g_assert_cmpuint (adw_combo_row_get_selected (formality), ==, 0);
+    adw_combo_row_set_selected (formality, 1);
+    value = g_settings_get_string (settings, "mt-formality");
+    g_assert_cmpstr (value, ==, "more");
+    g_settings_set_string (settings, "mt-formality", "less");
+    g_assert_cmpuint (adw_combo_row_get_selected (formality), ==, 2);
+    g_settings_reset (settings, "mt-formality");
+    g_assert_cmpuint (adw_combo_row_get_selected (formality), ==, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "mt-providers");
+  g_settings_reset (settings, "mt-provider-urls");
 }
 
 static gboolean
@@ -283,6 +381,7 @@ test_suggestions_panel (void)
   g_variant_builder_add (&urls, "{ss}", "google", refused);
   g_settings_set_strv (settings, "mt-providers", providers);
   g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
+  g_settings_set_string (settings, "mt-formality", "more");
   vv_document_set_target_language (document, "es");
   window = window_with (document);
 
@@ -317,6 +416,53 @@ test_suggestions_panel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-suggestion", "i", 2));
   g_assert_cmpstr (vv_segment_get_target (segment), ==, "[es] Le chat est noir.");
   g_assert_cmpstr (vv_segment_get_origin (segment), ==, "mt:deepl");
+  /* the formality setting reached DeepL */
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (deepl), "\"formality\":\"prefer_more\""));
+
+  /* "Use" on suggestion 1 (a click: the focus has left the segment) inserts
+   * LibreTranslate's with the same action, and the focus goes back */
+  {
+    GtkWidget *use = find_button (GTK_WIDGET (window->suggestions_panel), "Put this suggestion into the segment");
+    const char *target;
+
+    if (use == NULL)
+      g_error ("no Use button");
+    gtk_widget_grab_focus (use);
+    g_assert_cmpuint (_vv_window_get_current_position (window), ==, G_MAXUINT);
+    vv_segment_set_target (segment, "");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (use)), ==, "win.use-suggestion");
+    click (use);
+    target = vv_segment_get_target (segment);
+    g_assert_cmpstr (target, ==, "[es] Le chat est noir.");
+    g_assert_cmpstr (vv_segment_get_origin (segment), ==, "mt:libretranslate");
+    g_assert_true (wait_until (focused_on_1, window));
+  }
+
+  /* reorder in Preferences → the panel follows: DeepL becomes 1 */
+  {
+    GtkWidget *prefs = gtk_window_new ();
+    GtkWidget *page = vv_mt_page_new ();
+    GtkWidget *deepl_row = find_descendant (page, ADW_TYPE_EXPANDER_ROW, "DeepL");
+    g_autofree char *reordered = NULL;
+
+    gtk_window_set_child (GTK_WINDOW (prefs), page);
+    if (deepl_row == NULL)
+      g_error ("no DeepL row");
+    click (find_button (deepl_row, "Move Up"));
+    g_assert_true (wait_until (panel_done, window));
+    g_assert_cmpstr (vv_suggestions_get_nth (segment, 1)->provider, ==, "deepl");
+    reordered = vv_suggestions_panel_dup_text (window->suggestions_panel);
+    g_test_message ("panel after reorder:\n%s", reordered);
+    g_assert_nonnull (strstr (reordered, "1\nDeepL · Ctrl+1\n"));
+    g_assert_nonnull (strstr (reordered, "2\nLibreTranslate · Ctrl+2\n"));
+    /* and Ctrl+1 now means DeepL's */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-suggestion", "i", 1));
+    g_assert_cmpstr (vv_segment_get_origin (segment), ==, "mt:deepl");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    /* back to the order the rest of the test expects */
+    g_settings_set_strv (settings, "mt-providers", providers);
+    g_assert_true (wait_until (panel_done, window));
+  }
 
   /* focusing again asks the cache, not the servers */
   requests = vv_fake_mt_server_get_n_requests (libre);
@@ -352,6 +498,7 @@ test_suggestions_panel (void)
 
   g_settings_reset (settings, "mt-providers");
   g_settings_reset (settings, "mt-provider-urls");
+  g_settings_reset (settings, "mt-formality");
   g_unsetenv ("VISAVIS_DEEPL_KEY");
   g_unsetenv ("VISAVIS_GOOGLE_KEY");
   destroy_window (window);

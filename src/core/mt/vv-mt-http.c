@@ -86,6 +86,38 @@ vv_mt_provider_set_timeout (VvMtProvider *provider,
     vv_mt_provider_set_timeout (second, seconds);
 }
 
+/**
+ * vv_mt_provider_set_formality:
+ * @formality: (nullable): "default", "more" or "less" (or DeepL's
+ *   "prefer_more"/"prefer_less")
+ *
+ * Returns: whether @provider (or one step of a pivot) takes a formality
+ */
+gboolean
+vv_mt_provider_set_formality (VvMtProvider *provider,
+                              const char   *formality)
+{
+  VvMtProvider *first = g_object_get_data (G_OBJECT (provider), "vv-mt-pivot-first");
+  VvMtProvider *second = g_object_get_data (G_OBJECT (provider), "vv-mt-pivot-second");
+  gboolean any = FALSE;
+
+  if (VV_IS_MT_DEEPL (provider))
+    {
+      vv_mt_deepl_set_formality (VV_MT_DEEPL (provider), formality);
+      return TRUE;
+    }
+  if (VV_IS_MT_OPENAI (provider))
+    {
+      vv_mt_openai_set_formality (VV_MT_OPENAI (provider), formality);
+      return TRUE;
+    }
+  if (first != NULL)
+    any |= vv_mt_provider_set_formality (first, formality);
+  if (second != NULL && second != first)
+    any |= vv_mt_provider_set_formality (second, formality);
+  return any;
+}
+
 void
 _vv_mt_http_config_clear (VvMtHttpConfig *config)
 {

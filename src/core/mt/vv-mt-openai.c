@@ -19,6 +19,7 @@ struct _VvMtOpenai
   GObject        parent_instance;
   VvMtHttpConfig http;
   char          *model;
+  char          *formality;            /* NULL/"default", "more", "less" */
   gboolean       local;
   gboolean       no_response_format;   /* the server rejected it once */
 };
@@ -53,6 +54,7 @@ vv_mt_openai_finalize (GObject *object)
 
   _vv_mt_http_config_clear (&self->http);
   g_free (self->model);
+  g_free (self->formality);
   G_OBJECT_CLASS (vv_mt_openai_parent_class)->finalize (object);
 }
 
@@ -89,6 +91,9 @@ static char *
 openai_get_cache_key (VvMtProvider *provider)
 {
   VvMtOpenai *self = VV_MT_OPENAI (provider);
+  /* the register changes the drafts: formal and informal are cached apart */
+  if (self->formality != NULL)
+    return g_strdup_printf ("openai|%s|%s|%s", self->http.url, self->model, self->formality);
   return g_strdup_printf ("openai|%s|%s", self->http.url, self->model);
 }
 
@@ -233,15 +238,29 @@ translate_data_free (TranslateData *data)
   g_free (data);
 }
 
+/* Formality has no API field here: one sentence of the prompt. PROTOCOLS.md
+ * gives none; DeepL's "more"/"less" map to the formal/informal forms of
+ * address of the target language (vous/tu, usted/tú, Sie/du). */
+static const char *
+formality_sentence (VvMtOpenai *self)
+{
+  if (g_strcmp0 (self->formality, "more") == 0)
+    return "\nUse the formal register: address the reader with the formal form of \"you\" of the target language (such as vous, usted, Sie).";
+  if (g_strcmp0 (self->formality, "less") == 0)
+    return "\nUse the informal register: address the reader with the informal form of \"you\" of the target language (such as tu, tú, du).";
+  return "";
+}
+
 static char *
-system_prompt (TranslateData *data,
+system_prompt (VvMtOpenai    *self,
+               TranslateData *data,
                gboolean       single)
 {
   if (single)
     return g_strdup_printf ("You are a professional translator. Translate the user's text from %s (%s) into %s (%s). "
-                            "Reply with the translation only.",
+                            "Reply with the translation only.%s",
                             language_name (data->source_lang), data->source_lang,
-                            language_name (data->target_lang), data->target_lang);
+                            language_name (data->target_lang), data->target_lang, formality_sentence (self));
   return g_strdup_printf (
     "You are a professional translator. Translate every segment from %s (%s) into\n"
     "%s (%s). The user message is JSON with \"segments\", a list of\n"
@@ -252,9 +271,9 @@ system_prompt (TranslateData *data,
     "Translate faithfully and completely; do not summarise, explain, or add notes.\n"
     "Keep numbers, dates, proper names, URLs, e-mail addresses and markup or\n"
     "placeholders such as <b>, </b>, {1}, %%s exactly as they are.\n"
-    "If a segment needs no translation, copy it unchanged.",
+    "If a segment needs no translation, copy it unchanged.%s",
     language_name (data->source_lang), data->source_lang,
-    language_name (data->target_lang), data->target_lang);
+    language_name (data->target_lang), data->target_lang, formality_sentence (self));
 }
 
 static char *
@@ -297,7 +316,7 @@ chat_message_new (VvMtOpenai    *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gboolean single = data->mode == MODE_SINGLE;
-  g_autofree char *system = system_prompt (data, single);
+  g_autofree char *system = system_prompt (self, data, single);
   g_autofree char *user = single ? g_strdup (data->texts[data->next]) : user_message (data);
   glong source_chars = g_utf8_strlen (user, -1);
 
@@ -599,6 +618,25 @@ vv_mt_openai_set_model (VvMtOpenai *self,
   g_return_if_fail (VV_IS_MT_OPENAI (self));
   g_free (self->model);
   self->model = g_strdup (model && *model ? model : OPENAI_DEFAULT_MODEL);
+}
+
+/**
+ * vv_mt_openai_set_formality:
+ * @formality: (nullable): "default", "more" or "less" ("prefer_more" and
+ *   "prefer_less" count as "more" and "less")
+ *
+ * Asks the model for the formal or informal register in the system prompt.
+ */
+void
+vv_mt_openai_set_formality (VvMtOpenai *self,
+                            const char *formality)
+{
+  g_return_if_fail (VV_IS_MT_OPENAI (self));
+  g_clear_pointer (&self->formality, g_free);
+  if (formality != NULL && g_str_has_prefix (formality, "prefer_"))
+    formality += strlen ("prefer_");
+  if (g_strcmp0 (formality, "more") == 0 || g_strcmp0 (formality, "less") == 0)
+    self->formality = g_strdup (formality);
 }
 
 void

@@ -38,6 +38,8 @@ VvMtProvider *vv_mt_openai_new         (const char *url,
                                         const char *model);
 void          vv_mt_openai_set_model   (VvMtOpenai *self,
                                         const char *model);
+void          vv_mt_openai_set_formality (VvMtOpenai *self,
+                                          const char *formality);
 void          vv_mt_openai_set_timeout (VvMtOpenai *self,
                                         guint       seconds);
 
@@ -52,6 +54,11 @@ char         *vv_mt_find_pivot         (GPtrArray    *pairs,
 gboolean      vv_mt_pairs_have         (GPtrArray    *pairs,
                                         const char   *source,
                                         const char   *target);
+
+/* Formal or informal register where the provider supports one (DeepL,
+ * OpenAI-compatible; pivots pass it to both steps); FALSE when it has none */
+gboolean      vv_mt_provider_set_formality (VvMtProvider *provider,
+                                            const char   *formality);
 
 /* Per-request time limit in seconds, for all HTTP providers (tests shorten it) */
 void          vv_mt_provider_set_timeout (VvMtProvider *provider,
