@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -521,6 +523,138 @@ test_journal_known_segments (Fixture       *fixture,
   assert_same_document (document, recovered);
 }
 
+/* Including a boilerplate block and changing the title or languages are
+ * journaled and recovered */
+static void
+test_journal_block_meta (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(VvDocument) document = vv_test_document_from_text (ARTICLE);
+  g_autoptr(VvDocument) recovered = NULL;
+  g_autoptr(VvJournal) journal = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "article.visavis", NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (path);
+  g_autoptr(VvBlock) banner = vv_block_new (VV_BLOCK_KIND_BOILERPLATE, 0);
+  g_autoptr(VvBlock) cookies = vv_block_new (VV_BLOCK_KIND_BOILERPLATE, 0);
+  guint n_blocks;
+
+  vv_block_append_segment (banner, "Abonnez-vous à notre lettre.");
+  vv_block_append_segment (cookies, "Nous utilisons des cookies.");
+  vv_document_append_block (document, banner);
+  vv_document_append_block (document, cookies);
+  n_blocks = vv_document_get_n_blocks (document);
+  vv_block_set_included (cookies, TRUE);
+  g_assert_true (vv_project_save (document, project, NULL, &error));
+  g_assert_no_error (error);
+
+  journal = vv_journal_new (document, project, FALSE, &error);
+  g_assert_no_error (error);
+  file = vv_journal_get_file (journal);
+
+  vv_block_set_included (banner, TRUE);
+  vv_block_set_included (cookies, FALSE);
+  vv_document_set_title (document, "Le métro de Lyon (relu)");
+  vv_document_set_target_language (document, "es");
+  vv_document_set_source_uri (document, "https://example.org/metro");
+  g_assert_true (vv_journal_flush (journal, &error));
+  g_assert_no_error (error);
+  vv_journal_close (journal, FALSE);
+
+  recovered = vv_journal_recover (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (recovered == NULL)
+    g_error ("not recovered");
+  g_assert_cmpuint (vv_document_get_n_blocks (recovered), ==, n_blocks);
+  g_assert_true (vv_block_get_included (vv_document_get_block (recovered, n_blocks - 2)));
+  g_assert_false (vv_block_get_included (vv_document_get_block (recovered, n_blocks - 1)));
+  g_assert_cmpstr (vv_document_get_title (recovered), ==, "Le métro de Lyon (relu)");
+  g_assert_cmpstr (vv_document_get_target_language (recovered), ==, "es");
+  g_assert_cmpstr (vv_document_get_source_uri (recovered), ==, "https://example.org/metro");
+  assert_same_document (document, recovered);
+}
+
+/* Restarting the journal after a recovery, killed right away (the child
+ * process): the recovered changes are still in the journal, whenever the
+ * kill lands */
+static void
+restart_and_die (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("VV_TEST_JOURNAL"));
+  g_autoptr(GFile) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvDocument) document = vv_journal_recover (file, &project, NULL, &error);
+  VvJournal *journal;
+
+  g_assert_no_error (error);
+  journal = vv_journal_new_replacing (document, project, TRUE, file, &error);
+  g_assert_no_error (error);
+  if (g_getenv ("VV_TEST_DELAY") != NULL)
+    g_usleep (atoi (g_getenv ("VV_TEST_DELAY")));
+  raise (SIGKILL);
+  g_assert_nonnull (journal);
+}
+
+static void
+test_journal_restart_killed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(VvDocument) document = vv_test_document_from_text (ARTICLE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "article.visavis", NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *expected = NULL;
+  VvJournal *journal;
+
+  if (g_test_subprocess ())
+    {
+      restart_and_die ();
+      return;
+    }
+
+  g_assert_true (vv_project_save (document, project, NULL, &error));
+  g_assert_no_error (error);
+  journal = vv_journal_new (document, project, FALSE, &error);
+  g_assert_no_error (error);
+  vv_journal_set_idle_delay (journal, 0);
+  file = vv_journal_get_file (journal);
+  edit_everything (document);
+  vv_document_set_title (document, "Le métro (brouillon)");
+  g_assert_true (vv_journal_flush (journal, &error));
+  g_assert_no_error (error);
+  vv_journal_close (journal, FALSE);
+  g_object_unref (journal);
+  expected = document_data (document);
+
+  /* kills at different points of the restart */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(VvDocument) recovered = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *delay = g_strdup_printf ("%u", (i % 4) * 700);
+      g_autofree char *got = NULL;
+
+      g_setenv ("VV_TEST_JOURNAL", g_file_peek_path (file), TRUE);
+      if (i % 4 == 0)
+        g_unsetenv ("VV_TEST_DELAY");
+      else
+        g_setenv ("VV_TEST_DELAY", delay, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_failed ();
+
+      recovered = vv_journal_recover (file, NULL, NULL, &local_error);
+      g_assert_no_error (local_error);
+      if (recovered == NULL)
+        g_error ("journal lost after a kill during its restart (run %u)", i);
+      got = document_data (recovered);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_unsetenv ("VV_TEST_JOURNAL");
+  g_unsetenv ("VV_TEST_DELAY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +669,8 @@ main (int   argc,
   g_test_add ("/core/journal/project", Fixture, NULL, fixture_setup, test_journal_project, fixture_teardown);
   g_test_add ("/core/journal/folder-fallback", Fixture, NULL, fixture_setup, test_journal_readonly_folder, fixture_teardown);
   g_test_add ("/core/journal/merge-undo", Fixture, NULL, fixture_setup, test_journal_known_segments, fixture_teardown);
+  g_test_add ("/core/journal/block-meta", Fixture, NULL, fixture_setup, test_journal_block_meta, fixture_teardown);
+  g_test_add ("/core/journal/restart-killed", Fixture, NULL, fixture_setup, test_journal_restart_killed, fixture_teardown);
 
   return g_test_run ();
 }

@@ -68,6 +68,7 @@ enum {
 enum {
   SEGMENT_CHANGED,
   COUNTS_CHANGED,
+  BLOCK_CHANGED,
   N_SIGNALS
 };
 
@@ -324,6 +325,18 @@ vv_document_class_init (VvDocumentClass *klass)
   signals[COUNTS_CHANGED] =
     g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * VvDocument::block-changed:
+   * @self: the document
+   * @block: the block whose inclusion changed
+   *
+   * Emitted when a block of the document is included or excluded
+   * (boilerplate translated anyway, or not), for journals.
+   */
+  signals[BLOCK_CHANGED] =
+    g_signal_new ("block-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, VV_TYPE_BLOCK);
 }
 
 static void
@@ -750,6 +763,7 @@ _vv_document_block_changed (VvDocument *self,
                             gboolean    excluded_before)
 {
   vv_document_set_dirty (self, TRUE);
+  g_signal_emit (self, signals[BLOCK_CHANGED], 0, block);
 
   if (self->batch_depth > 0)
     {

@@ -78,6 +78,7 @@ struct _VvWindow
   GFileMonitor         *monitor;
   char                 *file_checksum; /* of self->file as last loaded or saved */
   guint                 saving;        /* saves running */
+  GFile                *recovered_journal; /* replaced by the next journal started */
 
   /* vv-window-mt.c */
   GCancellable         *mt_cancellable; /* while "Translate all" runs */

@@ -37,15 +37,17 @@ static void
 start_journal (VvWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovered_journal = g_steal_pointer (&self->recovered_journal);
   guint interval = vv_settings_get_autosave_interval (vv_settings_get_default ());
 
   if (self->document == NULL || interval == 0)
     return;
 
-  /* a document that differs from its file (recovered) starts with a copy */
-  self->journal = vv_journal_new (self->document, self->file,
-                                  self->file == NULL || vv_document_get_dirty (self->document),
-                                  &error);
+  /* a document that differs from its file (recovered) starts with a copy;
+   * the journal it was recovered from goes once that copy is on disk */
+  self->journal = vv_journal_new_replacing (self->document, self->file,
+                                            self->file == NULL || vv_document_get_dirty (self->document),
+                                            recovered_journal, &error);
   if (self->journal == NULL)
     {
       vv_window_show_error (self, error);
@@ -210,6 +212,7 @@ _vv_window_safety_dispose (VvWindow *self)
                   !self->close_confirmed;
 
   close_journal (self, !keep);
+  g_clear_object (&self->recovered_journal);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -425,6 +428,7 @@ on_recover_dialog_response_cb (AdwMessageDialog *dialog,
         vv_window_show_error (self, error);
       else
         {
+          g_set_object (&self->recovered_journal, data->journal);
           vv_window_set_document (self, document, project);
           vv_window_show_message (self, _("Unsaved changes recovered"));
           focus_segment_id (self, data->segment_id);

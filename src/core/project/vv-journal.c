@@ -23,6 +23,8 @@
  *   {"seq": N, "op": "suggestions", "id": ID, "list": [{provider, text}]}
  *   {"seq": N, "op": "split", "id": ID, "new": ID2, "head": SOURCE, "tail": SOURCE}
  *   {"seq": N, "op": "merge", "id": ID, "removed": ID2}
+ *   {"seq": N, "op": "block", "index": B, "id": FIRST-SEGMENT-ID, "included": BOOL}
+ *   {"seq": N, "op": "meta", "title": …, "source-uri": …|null, "source-language": …, "target-language": …}
  *   {"seq": N, "op": "saving", "changed": ISO 8601}
  *
  * “seg” records carry the whole state of a segment, so replaying one twice is
@@ -45,6 +47,11 @@
  *
  * A torn last line (the process died while writing it, or the disk filled
  * up) fails its checksum and is ignored, with everything after it.
+ *
+ * A new journal that takes the place of an older one (after a recovery) is
+ * written as “NAME.new” first; only once its header and snapshot are on
+ * disk is it renamed over NAME (and an older journal of another name
+ * deleted): killed at any moment, the recovered changes are in one of them.
  */
 
 #include "config.h"
@@ -108,6 +115,8 @@ struct _VvJournal
   char        *saving_changed;
   guint64      saving_mark;
   GMainContext *context;
+  gulong       block_handler;
+  gulong       notify_handler;
 
   GThread     *thread;
   GAsyncQueue *queue;
@@ -122,6 +131,8 @@ struct _VvJournal
 
   /* worker only */
   int          fd;
+  char        *start_tmp;   /* the file being written until its first records are durable */
+  char        *replaces;    /* a journal to delete once they are */
 };
 
 G_DEFINE_FINAL_TYPE (VvJournal, vv_journal, G_TYPE_OBJECT)
@@ -503,6 +514,43 @@ replay_record (VvDocument *document,
   const char *op = json_object_get_string_member_with_default (record, "op", "");
   gint64 id = json_object_get_int_member_with_default (record, "id", 0);
   VvSegment *segment;
+
+  if (g_strcmp0 (op, "meta") == 0)
+    {
+      static const char * const names[] = { "title", "source-uri", "source-language", "target-language" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          JsonNode *node = json_object_get_member (record, names[i]);
+
+          if (node == NULL)
+            continue;
+          if (JSON_NODE_HOLDS_NULL (node))
+            g_object_set (document, names[i], NULL, NULL);
+          else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+            g_object_set (document, names[i], json_node_get_string (node), NULL);
+          else
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_strcmp0 (op, "block") == 0)
+    {
+      gint64 index = json_object_get_int_member_with_default (record, "index", -1);
+      VvBlock *block = NULL;
+
+      /* the block of its first segment (ids survive splits and merges),
+       * else by position */
+      if (id > 0 && id <= G_MAXUINT && (segment = vv_document_lookup_segment (document, (guint)id)) != NULL)
+        block = vv_segment_get_block (segment);
+      else if (index >= 0 && index < vv_document_get_n_blocks (document))
+        block = vv_document_get_block (document, (guint)index);
+      if (block == NULL)
+        return FALSE;
+      vv_block_set_included (block, json_object_get_boolean_member_with_default (record, "included", FALSE));
+      return TRUE;
+    }
 
   if (id <= 0 || id > G_MAXUINT)
     return FALSE;
@@ -968,6 +1016,49 @@ worker_compact (VvJournal *self,
     }
 }
 
+/* The first records of a new journal are written: make them durable and
+ * only then put the file in place of the journal it replaces */
+static void
+worker_finish_start (VvJournal *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  struct stat old, now;
+  int dir_fd;
+
+  g_mutex_lock (&self->mutex);
+  path = g_strdup (self->path);
+  g_mutex_unlock (&self->mutex);
+
+  if (fdatasync (self->fd) != 0 || (self->start_tmp != NULL && g_rename (self->start_tmp, path) != 0))
+    {
+      int saved_errno = errno;
+
+      if (self->start_tmp != NULL)
+        g_unlink (self->start_tmp);
+      close (self->fd);
+      self->fd = -1;
+      worker_fail (self, saved_errno, path);
+    }
+  else
+    {
+      dir = g_path_get_dirname (path);
+      dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (dir_fd >= 0)
+        {
+          (void)fsync (dir_fd);
+          close (dir_fd);
+        }
+      /* the recovered journal, unless it is this file by another name */
+      if (self->replaces != NULL &&
+          !(g_stat (self->replaces, &old) == 0 && g_stat (path, &now) == 0 &&
+            old.st_dev == now.st_dev && old.st_ino == now.st_ino))
+        g_unlink (self->replaces);
+    }
+  g_clear_pointer (&self->start_tmp, g_free);
+  g_clear_pointer (&self->replaces, g_free);
+}
+
 static gpointer
 worker_thread (gpointer user_data)
 {
@@ -1000,8 +1091,19 @@ worker_thread (gpointer user_data)
                   g_mutex_lock (&self->mutex);
                   path = g_strdup (self->path);
                   g_mutex_unlock (&self->mutex);
+                  if (self->start_tmp != NULL || self->replaces != NULL)
+                    {
+                      /* the journal it was to replace stays */
+                      g_unlink (self->start_tmp != NULL ? self->start_tmp : path);
+                      g_clear_pointer (&self->start_tmp, g_free);
+                      g_clear_pointer (&self->replaces, g_free);
+                      close (self->fd);
+                      self->fd = -1;
+                    }
                   worker_fail (self, saved_errno, path);
                 }
+              else if (self->start_tmp != NULL || self->replaces != NULL)
+                worker_finish_start (self);
             }
           break;
 
@@ -1490,6 +1592,57 @@ on_document_segment_changed_cb (VvDocument *document,
     write_suggestions (self, segment);
 }
 
+static void
+on_block_changed_cb (VvDocument *document,
+                     VvBlock    *block,
+                     VvJournal  *self)
+{
+  JsonBuilder *builder;
+  guint index;
+
+  if (self->closed)
+    return;
+  for (index = 0; index < vv_document_get_n_blocks (document); index++)
+    if (vv_document_get_block (document, index) == block)
+      break;
+  if (index == vv_document_get_n_blocks (document))
+    return;
+
+  builder = begin_record (self, "block",
+                          vv_block_get_n_segments (block) > 0 ? vv_block_get_segment (block, 0) : NULL);
+  json_builder_set_member_name (builder, "index");
+  json_builder_add_int_value (builder, index);
+  json_builder_set_member_name (builder, "included");
+  json_builder_add_boolean_value (builder, vv_block_get_included (block));
+  end_record (self, builder);
+}
+
+static void
+on_document_notify_cb (VvDocument *document,
+                       GParamSpec *pspec,
+                       VvJournal  *self)
+{
+  static const char * const names[] = { "title", "source-uri", "source-language", "target-language", NULL };
+  JsonBuilder *builder;
+
+  if (self->closed || !g_strv_contains (names, pspec->name))
+    return;
+
+  builder = begin_record (self, "meta", NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (document, names[i], &value, NULL);
+      json_builder_set_member_name (builder, names[i]);
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  end_record (self, builder);
+}
+
 static char *
 build_header (VvJournal  *self,
               GFile      *project,
@@ -1537,6 +1690,8 @@ vv_journal_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_error (&self->error);
   g_free (self->path);
+  g_free (self->start_tmp);
+  g_free (self->replaces);
   g_free (self->saving_changed);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
@@ -1591,7 +1746,8 @@ vv_journal_init (VvJournal *self)
  *
  * Starts a journal for @document, replacing any previous journal of the same
  * project (recover or discard that one first), and records every change of
- * @document from now on.
+ * @document from now on. The previous journal stays as it was until the
+ * new one's first records are on disk.
  *
  * Returns: (transfer full) (nullable): the journal
  */
@@ -1600,6 +1756,30 @@ vv_journal_new (VvDocument  *document,
                 GFile       *project,
                 gboolean     snapshot,
                 GError     **error)
+{
+  return vv_journal_new_replacing (document, project, snapshot, NULL, error);
+}
+
+/**
+ * vv_journal_new_replacing:
+ * @document: the open document
+ * @project: (nullable): its project file, %NULL for an article never saved
+ * @snapshot: as for vv_journal_new()
+ * @replaces: (nullable): the journal @document was recovered from, deleted
+ *   once the new journal's first records (with the snapshot) are on disk
+ * @error: return location for an error
+ *
+ * Like vv_journal_new(), after a recovery: there is no moment at which
+ * neither journal holds the recovered changes.
+ *
+ * Returns: (transfer full) (nullable): the journal
+ */
+VvJournal *
+vv_journal_new_replacing (VvDocument  *document,
+                          GFile       *project,
+                          gboolean     snapshot,
+                          GFile       *replaces,
+                          GError     **error)
 {
   g_autoptr(VvJournal) self = NULL;
   g_auto(GStrv) targets = NULL;
@@ -1622,12 +1802,25 @@ vv_journal_new (VvDocument  *document,
   else
     targets = journal_targets_for_project (project);
 
+  /* over an older journal: written as NAME.new, renamed over NAME by the
+   * worker once durable */
   for (guint i = 0; targets[i] != NULL; i++)
     {
-      self->fd = open_locked (targets[i], O_CREAT | O_TRUNC);
+      g_autofree char *tmp = NULL;
+
+      if (g_file_test (targets[i], G_FILE_TEST_IS_REGULAR))
+        tmp = g_strconcat (targets[i], ".new", NULL);
+      else if (g_file_test (targets[i], G_FILE_TEST_EXISTS))
+        {
+          /* a folder or something else has the name */
+          saved_errno = g_file_test (targets[i], G_FILE_TEST_IS_DIR) ? EISDIR : EEXIST;
+          continue;
+        }
+      self->fd = open_locked (tmp != NULL ? tmp : targets[i], O_CREAT | O_TRUNC);
       if (self->fd >= 0)
         {
           self->path = g_strdup (targets[i]);
+          self->start_tmp = g_steal_pointer (&tmp);
           break;
         }
       saved_errno = errno;
@@ -1640,6 +1833,9 @@ vv_journal_new (VvDocument  *document,
                    _("Cannot create the journal “%s”: %s"), display_name, g_strerror (saved_errno));
       return NULL;
     }
+
+  if (replaces != NULL)
+    self->replaces = g_file_get_path (replaces);
 
   if (!snapshot)
     base = vv_date_time_format_iso8601 (vv_document_get_changed (document));
@@ -1667,6 +1863,10 @@ vv_journal_new (VvDocument  *document,
 
   self->changed_handler = g_signal_connect (document, "segment-changed",
                                             G_CALLBACK (on_document_segment_changed_cb), self);
+  self->block_handler = g_signal_connect (document, "block-changed",
+                                          G_CALLBACK (on_block_changed_cb), self);
+  self->notify_handler = g_signal_connect (document, "notify",
+                                           G_CALLBACK (on_document_notify_cb), self);
   push_batch (self);
   self->thread = g_thread_new ("vv-journal", worker_thread, self);
 
@@ -1887,6 +2087,8 @@ vv_journal_close (VvJournal *self,
   g_clear_handle_id (&self->comments_idle_id, g_source_remove);
   g_hash_table_remove_all (self->pending_comments);
   g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_signal_handler (&self->block_handler, self->document);
+  g_clear_signal_handler (&self->notify_handler, self->document);
   self->closed = TRUE;
 
   push_batch (self);

@@ -70,6 +70,11 @@ VvJournal     *vv_journal_new              (VvDocument     *document,
                                             GFile          *project,
                                             gboolean        snapshot,
                                             GError        **error);
+VvJournal     *vv_journal_new_replacing    (VvDocument     *document,
+                                            GFile          *project,
+                                            gboolean        snapshot,
+                                            GFile          *replaces,
+                                            GError        **error);
 GFile         *vv_journal_get_file         (VvJournal      *self);
 VvDocument    *vv_journal_get_document     (VvJournal      *self);
 guint          vv_journal_get_idle_delay   (VvJournal      *self);
