@@ -271,30 +271,6 @@ _vv_mt_deepl_parse_translations (VvMtProvider  *provider,
 }
 
 static void
-translate_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  VvMtProvider *provider = g_task_get_source_object (task);
-  guint n = GPOINTER_TO_UINT (g_task_get_task_data (task));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _vv_mt_json_request_finish (result, &error);
-  char **translations;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  translations = _vv_mt_deepl_parse_translations (provider, root, n, &error);
-  if (translations == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
-}
-
-static void
 deepl_translate_async (VvMtProvider        *provider,
                        const char          *source_lang,
                        const char          *target_lang,
@@ -305,48 +281,28 @@ deepl_translate_async (VvMtProvider        *provider,
                        gpointer             user_data)
 {
   VvMtDeepl *self = VV_MT_DEEPL (provider);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *source = deepl_source_code (source_lang);
   g_autofree char *target = deepl_target_code (target_lang);
-  guint n = 0;
+  g_autofree char *formality = NULL;
+  guint n;
+
+  /* prefer_* never fails on targets without formality */
+  if (self->formality && *self->formality && !g_str_equal (self->formality, "default"))
+    formality = g_str_has_prefix (self->formality, "prefer_")
+      ? g_strdup (self->formality) : g_strconcat ("prefer_", self->formality, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "text");
-  json_builder_begin_array (builder);
-  for (; texts[n]; n++)
-    {
-      g_autofree char *clean = _vv_mt_clean_text (texts[n]);
-      json_builder_add_string_value (builder, clean);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "source_lang");
-  json_builder_add_string_value (builder, source);
-  json_builder_set_member_name (builder, "target_lang");
-  json_builder_add_string_value (builder, target);
+  n = _vv_mt_json_add_texts (builder, "text", texts);
   /* Each text is exactly one segment */
-  json_builder_set_member_name (builder, "split_sentences");
-  json_builder_add_string_value (builder, "0");
+  _vv_mt_json_add_members (builder, "source_lang", source, "target_lang", target, "split_sentences", "0", NULL);
   json_builder_set_member_name (builder, "preserve_formatting");
   json_builder_add_boolean_value (builder, TRUE);
-  if (context && *context)
-    {
-      json_builder_set_member_name (builder, "context");
-      json_builder_add_string_value (builder, context);
-    }
-  if (self->formality && *self->formality && !g_str_equal (self->formality, "default"))
-    {
-      /* prefer_* never fails on targets without formality */
-      g_autofree char *value = g_str_has_prefix (self->formality, "prefer_")
-        ? g_strdup (self->formality) : g_strconcat ("prefer_", self->formality, NULL);
-      json_builder_set_member_name (builder, "formality");
-      json_builder_add_string_value (builder, value);
-    }
+  _vv_mt_json_add_members (builder, "context", context, "formality", formality, NULL);
   json_builder_end_object (builder);
 
-  g_task_set_task_data (task, GUINT_TO_POINTER (n), NULL);
-  _vv_mt_json_request_async (provider, &self->http, deepl_message_new (self, "POST", "/v2/translate", builder),
-                             deepl_error, cancellable, translate_cb, task);
+  _vv_mt_json_translate_async (provider, &self->http, deepl_message_new (self, "POST", "/v2/translate", builder),
+                               deepl_error, _vv_mt_deepl_parse_translations, n, cancellable, callback, user_data);
 }
 
 static void

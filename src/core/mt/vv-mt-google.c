@@ -198,30 +198,6 @@ _vv_mt_google_parse_translations (VvMtProvider  *provider,
 }
 
 static void
-translate_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  VvMtProvider *provider = g_task_get_source_object (task);
-  guint n = GPOINTER_TO_UINT (g_task_get_task_data (task));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _vv_mt_json_request_finish (result, &error);
-  char **translations;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  translations = _vv_mt_google_parse_translations (provider, root, n, &error);
-  if (translations == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
-}
-
-static void
 google_translate_async (VvMtProvider        *provider,
                         const char          *source_lang,
                         const char          *target_lang,
@@ -232,31 +208,17 @@ google_translate_async (VvMtProvider        *provider,
                         gpointer             user_data)
 {
   VvMtGoogle *self = VV_MT_GOOGLE (provider);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guint n = 0;
+  guint n;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "q");
-  json_builder_begin_array (builder);
-  for (; texts[n]; n++)
-    {
-      g_autofree char *clean = _vv_mt_clean_text (texts[n]);
-      json_builder_add_string_value (builder, clean);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, source_lang);
-  json_builder_set_member_name (builder, "target");
-  json_builder_add_string_value (builder, target_lang);
-  /* The default is html, which escapes the output (l&#39;armée) */
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "text");
+  n = _vv_mt_json_add_texts (builder, "q", texts);
+  /* The default format is html, which escapes the output (l&#39;armée) */
+  _vv_mt_json_add_members (builder, "source", source_lang, "target", target_lang, "format", "text", NULL);
   json_builder_end_object (builder);
 
-  g_task_set_task_data (task, GUINT_TO_POINTER (n), NULL);
-  _vv_mt_json_request_async (provider, &self->http, google_message_new (self, "POST", "", builder),
-                             google_error, cancellable, translate_cb, task);
+  _vv_mt_json_translate_async (provider, &self->http, google_message_new (self, "POST", "", builder),
+                               google_error, _vv_mt_google_parse_translations, n, cancellable, callback, user_data);
 }
 
 static void

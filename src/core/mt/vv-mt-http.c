@@ -463,6 +463,95 @@ _vv_mt_json_request_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* "member": [the texts, cleaned]; returns how many */
+guint
+_vv_mt_json_add_texts (JsonBuilder        *builder,
+                       const char         *member,
+                       const char * const *texts)
+{
+  guint n = 0;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (; texts[n]; n++)
+    {
+      g_autofree char *clean = _vv_mt_clean_text (texts[n]);
+      json_builder_add_string_value (builder, clean);
+    }
+  json_builder_end_array (builder);
+  return n;
+}
+
+/* String members: name, value, name, value…, NULL; a NULL or empty value
+ * leaves its member out */
+void
+_vv_mt_json_add_members (JsonBuilder *builder,
+                         const char  *first_member,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, first_member);
+  for (const char *name = first_member; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, value);
+    }
+  va_end (args);
+}
+
+typedef struct
+{
+  VvMtParseFunc parse;
+  guint         n;
+} TranslateCall;
+
+static void
+json_translate_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TranslateCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = _vv_mt_json_request_finish (result, &error);
+  char **translations = NULL;
+
+  if (root != NULL)
+    translations = call->parse (VV_MT_PROVIDER (object), root, call->n, &error);
+  if (translations == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
+}
+
+/* Sends @message (a JSON request with @n texts), checks the HTTP status
+ * with @classify and reads the translations with @parse; finish with
+ * _vv_mt_translate_finish() */
+void
+_vv_mt_json_translate_async (VvMtProvider        *provider,
+                             VvMtHttpConfig      *http,
+                             SoupMessage         *message,
+                             VvMtErrorFunc        classify,
+                             VvMtParseFunc        parse,
+                             guint                n,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task = g_task_new (provider, cancellable, callback, user_data);
+  TranslateCall *call = g_new0 (TranslateCall, 1);
+
+  call->parse = parse;
+  call->n = n;
+  g_task_set_task_data (task, call, g_free);
+  _vv_mt_json_request_async (provider, http, message, classify, cancellable, json_translate_cb, task);
+}
+
 /* Bearer-style header helpers */
 void
 _vv_mt_set_header (SoupMessage *message,

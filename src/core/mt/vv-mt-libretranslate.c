@@ -234,30 +234,6 @@ _vv_mt_libretranslate_parse_translations (VvMtProvider  *provider,
 }
 
 static void
-translate_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  VvMtProvider *provider = g_task_get_source_object (task);
-  guint n = GPOINTER_TO_UINT (g_task_get_task_data (task));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = _vv_mt_json_request_finish (result, &error);
-  char **translations;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  translations = _vv_mt_libretranslate_parse_translations (provider, root, n, &error);
-  if (translations == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, translations, (GDestroyNotify) g_strfreev);
-}
-
-static void
 lt_translate_async (VvMtProvider        *provider,
                     const char          *source_lang,
                     const char          *target_lang,
@@ -268,37 +244,19 @@ lt_translate_async (VvMtProvider        *provider,
                     gpointer             user_data)
 {
   VvMtLibretranslate *self = VV_MT_LIBRETRANSLATE (provider);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *url = _vv_mt_join_url (self->http.url, "/translate");
-  guint n = 0;
+  guint n;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "q");
-  json_builder_begin_array (builder);
-  for (; texts[n]; n++)
-    {
-      g_autofree char *clean = _vv_mt_clean_text (texts[n]);
-      json_builder_add_string_value (builder, clean);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, source_lang);
-  json_builder_set_member_name (builder, "target");
-  json_builder_add_string_value (builder, target_lang);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "text");
-  if (self->http.api_key)
-    {
-      /* LibreTranslate reads the key from the body only */
-      json_builder_set_member_name (builder, "api_key");
-      json_builder_add_string_value (builder, self->http.api_key);
-    }
+  n = _vv_mt_json_add_texts (builder, "q", texts);
+  /* LibreTranslate reads the key from the body only */
+  _vv_mt_json_add_members (builder, "source", source_lang, "target", target_lang, "format", "text",
+                           "api_key", self->http.api_key, NULL);
   json_builder_end_object (builder);
 
-  g_task_set_task_data (task, GUINT_TO_POINTER (n), NULL);
-  _vv_mt_json_request_async (provider, &self->http, _vv_mt_json_message_new ("POST", url, builder),
-                             lt_error, cancellable, translate_cb, task);
+  _vv_mt_json_translate_async (provider, &self->http, _vv_mt_json_message_new ("POST", url, builder),
+                               lt_error, _vv_mt_libretranslate_parse_translations, n, cancellable, callback, user_data);
 }
 
 static void

@@ -86,6 +86,26 @@ void         _vv_mt_json_request_async   (VvMtProvider        *provider,
                                           gpointer             user_data);
 JsonNode    *_vv_mt_json_request_finish  (GAsyncResult        *result,
                                           GError             **error);
+/* The request bodies and replies that DeepL, Google and LibreTranslate share */
+guint        _vv_mt_json_add_texts       (JsonBuilder         *builder,
+                                          const char          *member,
+                                          const char * const  *texts);
+void         _vv_mt_json_add_members     (JsonBuilder         *builder,
+                                          const char          *first_member,
+                                          ...) G_GNUC_NULL_TERMINATED;
+typedef char **(*VvMtParseFunc) (VvMtProvider  *provider,
+                                 JsonNode      *root,
+                                 guint          n,
+                                 GError       **error);
+void         _vv_mt_json_translate_async (VvMtProvider        *provider,
+                                          VvMtHttpConfig      *http,
+                                          SoupMessage         *message,
+                                          VvMtErrorFunc        classify,
+                                          VvMtParseFunc        parse,
+                                          guint                n,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 void         _vv_mt_set_header           (SoupMessage         *message,
                                           const char          *name,
                                           const char          *value);
