@@ -1,6 +1,15 @@
 /* vv-qa.c: quality checks on translations, table-driven
  * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Speed (50,000 segments in well under 200 ms): each text is read once by
+ * analyse_text(), which gathers everything the checks need (length,
+ * characters, brackets and quotes, edges, end punctuation, and — only when
+ * the text has a digit — its dates and numbers) into a Facts record. A
+ * document's check keeps the facts of each distinct source in the hash
+ * table that the inconsistency check needs anyway, so a repeated source is
+ * read once. Dates and numbers go to arrays reused from segment to
+ * segment; nothing is allocated per check except the findings.
  */
 
 #include "config.h"
@@ -17,21 +26,82 @@
 #define NBSP  "\xc2\xa0"      /* U+00A0 NO-BREAK SPACE, before ':' and inside « » */
 #define NNBSP "\xe2\x80\xaf"  /* U+202F NARROW NO-BREAK SPACE, before ; ! ? */
 
+/* more than this many dates in one text: the first ones are compared */
+#define MAX_DATES 64
+
 typedef struct _Check Check;
+
+typedef struct
+{
+  gsize start, end;
+} Span;
+
+/* a date ("2024-03-03", 0000/00 for a missing year/day) or time ("14:30") */
+typedef struct
+{
+  Span span;
+  char value[12];
+} DateValue;
+
+typedef struct
+{
+  double value;
+  gsize  start, end;
+  guint  matched : 1;
+} Number;
+
+typedef struct
+{
+  int paren, bracket, brace, dquote, straight;
+} Balance;
+
+/* What the checks need to know about one text, read in one pass */
+typedef struct
+{
+  gsize       len;               /* bytes */
+  glong       n_chars;
+  gsize       lead, trail;       /* leading, trailing white space (bytes) */
+  const char *end_mark;          /* end_punct() */
+  gsize       end_offset;        /* where the text ends before closers and spaces */
+  Balance     balance;
+  guint       n_straight;        /* '"' */
+  guint       first_date, n_dates;       /* in the dates array given to analyse_text() */
+  guint       first_number, n_numbers;   /* in the numbers array */
+  guint       has_digit : 1;
+  guint       has_double_space : 1;      /* "  " anywhere */
+  guint       has_typography : 1;        /* : ; ! ? " « » “ ” */
+} Facts;
+
+/* one per distinct source in a document check */
+typedef struct
+{
+  VvSegment *first;              /* the first checked segment with that source */
+  Facts      facts;
+} SourceEntry;
 
 typedef struct
 {
   VvSegment         *segment;
   const char        *source;
   const char        *target;
+  const Facts       *sf, *tf;
   const VvQaOptions *options;
   const char        *source_lang;
   const char        *target_lang;
+  gboolean           target_french;
   GPtrArray         *findings;
   guint              position;
+  /* the distinct sources: by_source maps a source text to 1 + its index in
+   * entries (NULL when checking one segment) */
+  GHashTable        *by_source;
+  GArray            *entries;
+  SourceEntry       *entry;      /* the current segment's */
+  gboolean           entry_is_new;
+  GArray            *sdates, *snumbers;   /* every distinct source's */
+  GArray            *tdates, *tnumbers;   /* the current target's */
   /* scratch space reused from segment to segment */
-  GPtrArray         *sdates, *tdates;
-  GArray            *sspans, *tspans, *snum, *tnum;
+  GArray            *snum_work;
+  GString           *digits, *missing, *extra;
 } Ctx;
 
 struct _Check
@@ -60,7 +130,11 @@ add_finding (Ctx         *ctx,
   va_list args;
 
   va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
+  /* most messages are a plain string: no printf for them */
+  if (strcmp (format, "%s") == 0)
+    finding->message = g_strdup (va_arg (args, const char *));
+  else
+    finding->message = g_strdup_vprintf (format, args);
   va_end (args);
   finding->check = check->info.id;
   finding->severity = check->info.severity;
@@ -100,22 +174,8 @@ decimal_mark (const char *lang)
   return ',';
 }
 
-static gboolean
-has_digit (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
 /* ---------------------------------------------------------------- */
 /* Dates and times                                                   */
-
-typedef struct
-{
-  gsize start, end;
-} Span;
 
 #define MONTHS \
   "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|" \
@@ -123,10 +183,18 @@ typedef struct
   "january|february|march|april|may|june|july|august|september|october|november|december|" \
   "jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct|nov|dec\\.?"
 
-static GRegex *
+/* The regular expression and the numbers of its named groups, looked up
+ * once: [k] is group "m1"… "m3" and so on, -1 where there is none */
+typedef struct
+{
+  GRegex *regex;
+  int     m[3], d[3], y[3], h[3], n[3], ap[3];
+} DateRegex;
+
+static const DateRegex *
 get_date_regex (void)
 {
-  static GRegex *regex;
+  static DateRegex date_regex;
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
@@ -145,16 +213,32 @@ get_date_regex (void)
         "|\\b(?<h3>[0-2]?\\d)\\s?h(?:eures?)?\\b",
         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
       g_assert_no_error (error);
-      regex = r;
+      date_regex.regex = r;
+      for (int k = 0; k < 3; k++)
+        {
+          char name[4];
+
+#define GROUP(field, letters) \
+          g_snprintf (name, sizeof name, letters "%d", k + 1); \
+          date_regex.field[k] = g_regex_get_string_number (r, name)
+          GROUP (m, "m");
+          GROUP (d, "d");
+          GROUP (y, "y");
+          GROUP (h, "h");
+          GROUP (n, "n");
+          GROUP (ap, "ap");
+#undef GROUP
+        }
       g_once_init_leave (&initialized, 1);
     }
-  return regex;
+  return &date_regex;
 }
 
+/* the month of a matched month name ("Mars", "févr.", "DÉC"), or 0 */
 static int
-month_number (const char *name)
+month_number (const char *name,
+              gsize       len)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
   static const struct { const char *prefix; int month; } months[] = {
     { "jan", 1 }, { "fév", 2 }, { "fev", 2 }, { "feb", 2 }, { "mar", 3 },
     { "avr", 4 }, { "apr", 4 }, { "mai", 5 }, { "may", 5 }, { "juin", 6 },
@@ -162,29 +246,70 @@ month_number (const char *name)
     { "aug", 8 }, { "sep", 9 }, { "oct", 10 }, { "nov", 11 }, { "déc", 12 },
     { "dec", 12 },
   };
+  g_autofree char *slow = NULL;
+  char folded[16];
+  const char *f = folded;
+  gsize i = 0, n = MIN (len, sizeof folded - 1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_str_has_prefix (folded, months[i].prefix))
+  /* the prefixes are at most 4 bytes: fold the first few bytes, ASCII and
+   * Latin-1 capitals (É = C3 89 → é = C3 A9) by hand, anything else with
+   * the full Unicode case folding */
+  for (; i < n; i++)
+    {
+      guchar c = name[i];
+
+      if (c < 0x80)
+        folded[i] = g_ascii_tolower (c);
+      else if (c == 0xC3 && i + 1 < n && (guchar)name[i + 1] >= 0x80 && (guchar)name[i + 1] <= 0x9E &&
+               (guchar)name[i + 1] != 0x97)
+        {
+          folded[i] = c;
+          folded[i + 1] = name[i + 1] + 0x20;
+          i++;
+        }
+      else if (c == 0xC3 && i + 1 < n && (guchar)name[i + 1] >= 0xA0)
+        {
+          folded[i] = c;
+          folded[i + 1] = name[i + 1];
+          i++;
+        }
+      else
+        break;
+    }
+  folded[i] = '\0';
+  if (i < n)
+    f = slow = g_utf8_casefold (name, len);
+
+  for (i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_str_has_prefix (f, months[i].prefix))
       return months[i].month;
   return 0;
 }
 
-static int
-group_int (GMatchInfo *match,
-           const char *name)
+/* a group's span, FALSE when the group does not exist or matched nothing */
+static gboolean
+group_span (GMatchInfo *match,
+            int         group,
+            int        *start,
+            int        *end)
 {
-  g_autofree char *s = g_match_info_fetch_named (match, name);
-
-  return (s && *s) ? atoi (s) : -1;
+  return group >= 0 && g_match_info_fetch_pos (match, group, start, end) &&
+         *start >= 0 && *end > *start;
 }
 
-static gboolean
-group_set (GMatchInfo *match,
-           const char *name)
+/* a group of digits as a number, -1 when unset */
+static int
+group_int (GMatchInfo *match,
+           const char *text,
+           int         group)
 {
-  g_autofree char *s = g_match_info_fetch_named (match, name);
+  int start, end, value = 0;
 
-  return s != NULL && *s != '\0';
+  if (!group_span (match, group, &start, &end))
+    return -1;
+  for (int i = start; i < end && g_ascii_isdigit (text[i]); i++)
+    value = value * 10 + (text[i] - '0');
+  return value;
 }
 
 static int group_space_len (const char *p);
@@ -192,14 +317,30 @@ static int group_space_len (const char *p);
 static gboolean
 month_prefix (const char *word)
 {
-  static const char * const prefixes[] = {
-    "jan", "fév", "fev", "feb", "mar", "avr", "apr", "mai", "may", "jui", "jun",
-    "jul", "aoû", "aou", "aug", "sep", "oct", "nov", "déc", "dec",
+  /* by first letter: "jan", "fév", "fev", "feb", "mar", "avr", "apr",
+   * "mai", "may", "jui", "jun", "jul", "aoû", "aou", "aug", "sep", "oct",
+   * "nov", "déc", "dec" (what follows the first letter, case-insensitive) */
+  static const char * const rest[26][6] = {
+    ['a' - 'a'] = { "vr", "pr", "o\xc3\xbb", "ou", "ug", NULL },
+    ['d' - 'a'] = { "\xc3\xa9" "c", "ec", NULL },
+    ['f' - 'a'] = { "\xc3\xa9v", "ev", "eb", NULL },
+    ['j' - 'a'] = { "an", "ui", "un", "ul", NULL },
+    ['m' - 'a'] = { "ar", "ai", "ay", NULL },
+    ['n' - 'a'] = { "ov", NULL },
+    ['o' - 'a'] = { "ct", NULL },
+    ['s' - 'a'] = { "ep", NULL },
   };
+  char c = g_ascii_tolower (word[0]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_ascii_strncasecmp (word, prefixes[i], strlen (prefixes[i])) == 0)
-      return TRUE;
+  if (c < 'a' || c > 'z')
+    return FALSE;
+  for (guint i = 0; rest[c - 'a'][i] != NULL; i++)
+    {
+      const char *r = rest[c - 'a'][i];
+
+      if (g_ascii_strncasecmp (word + 1, r, strlen (r)) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -207,9 +348,10 @@ month_prefix (const char *word)
  * number next to a month name, "h", ":", "am" or "pm". Most sentences
  * with numbers have none of these and skip the regex. */
 static gboolean
-may_have_date (const char *text)
+may_have_date (const char *text,
+               gsize       from)
 {
-  for (const char *p = text; *p; p++)
+  for (const char *p = text + from; *p; p++)
     {
       const char *q, *r, *w;
       char c;
@@ -249,77 +391,108 @@ may_have_date (const char *text)
   return FALSE;
 }
 
+/* "%0*d" for small non-negative numbers, without printf */
+static char *
+put_int (char *out,
+         int   value,
+         int   width)
+{
+  char digits[12];
+  int n = 0;
+
+  do
+    {
+      digits[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0 && n < (int)sizeof digits);
+  while (width-- > n)
+    *out++ = '0';
+  while (n > 0)
+    *out++ = digits[--n];
+  return out;
+}
+
+/* Appends the dates and times of @text to @out (DateValue); there is no
+ * ASCII digit before @from */
 static void
 extract_dates (const char *text,
-               GPtrArray  *out,
-               GArray     *spans)
+               gsize       from,
+               GArray     *out)
 {
+  const DateRegex *dr;
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (!may_have_date (text))
+  if (!may_have_date (text, from))
     return;
 
-  g_regex_match (get_date_regex (), text, 0, &match);
+  dr = get_date_regex ();
+  g_regex_match (dr->regex, text, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
-      char *value = NULL;
+      DateValue date;
+      gboolean found = FALSE;
       int start, end;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
-      for (int k = 1; k <= 3 && value == NULL; k++)
+      for (int k = 0; k < 3 && !found; k++)
         {
-          char m[4], d[4], y[4];
-          g_autofree char *month = NULL;
+          int ms, me;
 
-          g_snprintf (m, sizeof m, "m%d", k);
-          g_snprintf (d, sizeof d, "d%d", k);
-          g_snprintf (y, sizeof y, "y%d", k);
-          month = g_match_info_fetch_named (match, m);
-          if (month && *month)
+          if (group_span (match, dr->m[k], &ms, &me))
             {
-              int day = k == 3 ? 0 : group_int (match, d);
-              int year = group_int (match, y);
-              int mon = month_number (month);
+              int day = k == 2 ? 0 : group_int (match, text, dr->d[k]);
+              int year = group_int (match, text, dr->y[k]);
+              int mon = month_number (text + ms, me - ms);
+              char *o = date.value;
 
               if (day > 31 || mon == 0)
                 break;
-              value = g_strdup_printf ("%04d-%02d-%02d", MAX (year, 0), mon, MAX (day, 0));
+              /* "%04d-%02d-%02d" */
+              o = put_int (o, MAX (year, 0), 4);
+              *o++ = '-';
+              o = put_int (o, mon, 2);
+              *o++ = '-';
+              o = put_int (o, MAX (day, 0), 2);
+              *o = '\0';
+              found = TRUE;
             }
         }
-      for (int k = 1; k <= 3 && value == NULL; k++)
+      for (int k = 0; k < 3 && !found; k++)
         {
-          char h[4], n[4], ap[4];
-          int hour, minute;
+          int hour, minute, as, ae;
+          char *o = date.value;
 
-          g_snprintf (h, sizeof h, "h%d", k);
-          g_snprintf (n, sizeof n, "n%d", k);
-          g_snprintf (ap, sizeof ap, "ap%d", k);
-          if (!group_set (match, h))
+          if (!group_span (match, dr->h[k], &as, &ae))
             continue;
-          hour = group_int (match, h);
-          minute = k == 1 ? group_int (match, n) : 0;
-          if (k != 3 && group_set (match, ap))
+          hour = group_int (match, text, dr->h[k]);
+          minute = k == 0 ? group_int (match, text, dr->n[k]) : 0;
+          if (k != 2 && group_span (match, dr->ap[k], &as, &ae))
             {
-              g_autofree char *a = g_match_info_fetch_named (match, ap);
+              char a = g_ascii_tolower (text[as]);
+
               if (hour > 12)
                 break;
-              if (g_ascii_tolower (a[0]) == 'p' && hour < 12)
+              if (a == 'p' && hour < 12)
                 hour += 12;
-              else if (g_ascii_tolower (a[0]) == 'a' && hour == 12)
+              else if (a == 'a' && hour == 12)
                 hour = 0;
             }
           if (hour > 24)
             break;
-          value = g_strdup_printf ("%02d:%02d", hour, minute);
+          /* "%02d:%02d"; minute is set whenever n1 matched, which h1 needs */
+          o = put_int (o, hour, 2);
+          *o++ = ':';
+          o = put_int (o, minute, 2);
+          *o = '\0';
+          found = TRUE;
         }
 
-      if (value != NULL)
+      if (found)
         {
-          Span span = { start, end };
-
-          g_ptr_array_add (out, value);
-          if (spans)
-            g_array_append_val (spans, span);
+          date.span.start = start;
+          date.span.end = end;
+          g_array_append_val (out, date);
         }
     }
 }
@@ -336,31 +509,25 @@ vv_qa_extract_dates (const char *text,
                      const char *language)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (DateValue));
 
-  extract_dates (text, out, NULL);
+  extract_dates (text, 0, dates);
+  for (guint i = 0; i < dates->len; i++)
+    g_ptr_array_add (out, g_strdup (g_array_index (dates, DateValue, i).value));
   return out;
 }
 
 /* ---------------------------------------------------------------- */
 /* Numbers                                                           */
 
-typedef struct
-{
-  double value;
-  gsize  start, end;
-  guint  matched : 1;
-} Number;
-
 static gboolean
-in_spans (GArray *spans,
-          gsize   pos)
+in_spans (const DateValue *dates,
+          guint            n_dates,
+          gsize            pos)
 {
-  for (guint i = 0; spans && i < spans->len; i++)
-    {
-      const Span *s = &g_array_index (spans, Span, i);
-      if (pos >= s->start && pos < s->end)
-        return TRUE;
-    }
+  for (guint i = 0; i < n_dates; i++)
+    if (pos >= dates[i].span.start && pos < dates[i].span.end)
+      return TRUE;
   return FALSE;
 }
 
@@ -370,6 +537,8 @@ group_space_len (const char *p)
 {
   if (*p == ' ')
     return 1;
+  if ((guchar)*p < 0xC2)
+    return 0;
   /* strncmp, not memcmp: @p may be the last byte before the NUL */
   if (strncmp (p, NBSP, 2) == 0)
     return 2;
@@ -390,21 +559,24 @@ three_digits_then_end (const char *p)
 static double
 scale_after (const char **p)
 {
-  static const struct { const char *word; double factor; } scales[] = {
-    { "milliards", 1e9 }, { "milliard", 1e9 }, { "billions", 1e9 }, { "billion", 1e9 },
-    { "millions", 1e6 }, { "million", 1e6 }, { "thousand", 1e3 }, { "mille", 1e3 },
-    { "Mds", 1e9 }, { "Mrd", 1e9 }, { "Md", 1e9 }, { "bn", 1e9 }, { "M", 1e6 }, { "k", 1e3 },
+  static const struct { const char *word; guint len; double factor; } scales[] = {
+    { "milliards", 9, 1e9 }, { "milliard", 8, 1e9 }, { "billions", 8, 1e9 }, { "billion", 7, 1e9 },
+    { "millions", 8, 1e6 }, { "million", 7, 1e6 }, { "thousand", 8, 1e3 }, { "mille", 5, 1e3 },
+    { "Mds", 3, 1e9 }, { "Mrd", 3, 1e9 }, { "Md", 2, 1e9 }, { "bn", 2, 1e9 }, { "M", 1, 1e6 }, { "k", 1, 1e3 },
   };
   const char *q = *p;
   int sp = group_space_len (q);
 
   q += sp;
+  /* every word starts with one of these */
+  if (*q != 'm' && *q != 'b' && *q != 't' && *q != 'M' && *q != 'k')
+    return 1;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     {
-      gsize n = strlen (scales[i].word);
+      gsize n = scales[i].len;
       const char *after = q + n;
 
-      if (strncmp (q, scales[i].word, n) == 0 &&
+      if (q[0] == scales[i].word[0] && strncmp (q, scales[i].word, n) == 0 &&
           !g_unichar_isalpha (g_utf8_get_char (after)))
         {
           /* "5 M" alone could be anything; a single letter needs to be glued
@@ -425,20 +597,25 @@ is_currency (gunichar c)
   return c == 0x20AC || c == '$' || c == 0x00A3;
 }
 
+/* Appends the numbers of @text to @out (Number), leaving out those inside
+ * the @n_dates dates; there is no digit before @from; @digits is scratch
+ * space */
 static void
-extract_numbers (const char *text,
-                 const char *lang,
-                 GArray     *spans,
-                 GArray     *out)
+extract_numbers (const char      *text,
+                 gsize            from,
+                 const char      *lang,
+                 const DateValue *dates,
+                 guint            n_dates,
+                 GArray          *out,
+                 GString         *digits)
 {
   char dec = decimal_mark (lang);
   char grp = dec == '.' ? ',' : '.';
-  const char *p = text;
+  const char *p = text + from;
 
   while (*p)
     {
       const char *start, *q;
-      GString *digits;
       Number number;
       gsize first_group = 0;
 
@@ -448,20 +625,21 @@ extract_numbers (const char *text,
           continue;
         }
       /* a digit glued to letters (A320, B12) is a name, not a number */
-      if (p > text && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p))))
+      if (p > text && ((guchar)p[-1] >= 0x80 ? g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p)))
+                                             : g_ascii_isalpha (p[-1])))
         {
           while (g_ascii_isalnum (*p))
             p++;
           continue;
         }
-      if (in_spans (spans, p - text))
+      if (in_spans (dates, n_dates, p - text))
         {
           p++;
           continue;
         }
 
       start = p;
-      digits = g_string_new (NULL);
+      g_string_truncate (digits, 0);
       while (g_ascii_isdigit (*p))
         g_string_append_c (digits, *p++);
       first_group = digits->len;
@@ -470,7 +648,8 @@ extract_numbers (const char *text,
         {
           int sp = group_space_len (p);
 
-          if (sp > 0 && first_group <= 3 && three_digits_then_end (p + sp) && !in_spans (spans, p + sp - text))
+          if (sp > 0 && first_group <= 3 && three_digits_then_end (p + sp) &&
+              !in_spans (dates, n_dates, p + sp - text))
             {
               g_string_append_len (digits, p + sp, 3);
               p += sp + 3;
@@ -492,7 +671,18 @@ extract_numbers (const char *text,
         }
 
       q = p;
-      number.value = g_ascii_strtod (digits->str, NULL) * scale_after (&q);
+      /* whole numbers of up to 15 digits are exact in a double: no strtod */
+      if (digits->len <= 15 && strchr (digits->str, '.') == NULL)
+        {
+          guint64 whole = 0;
+
+          for (gsize i = 0; i < digits->len; i++)
+            whole = whole * 10 + (digits->str[i] - '0');
+          number.value = (double)whole;
+        }
+      else
+        number.value = g_ascii_strtod (digits->str, NULL);
+      number.value *= scale_after (&q);
       p = q;
       /* a glued currency sign belongs to the number, for messages: "€14.5M", "14,5 M€" */
       if (is_currency (g_utf8_get_char (p)))
@@ -503,7 +693,6 @@ extract_numbers (const char *text,
       number.end = p - text;
       number.matched = FALSE;
       g_array_append_val (out, number);
-      g_string_free (digits, TRUE);
     }
 }
 
@@ -519,17 +708,215 @@ GArray *
 vv_qa_extract_numbers (const char *text,
                        const char *language)
 {
-  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (DateValue));
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (Number));
+  g_autoptr(GString) digits = g_string_new (NULL);
   GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
 
-  extract_dates (text, dates, spans);
-  extract_numbers (text, language, spans, numbers);
+  extract_dates (text, 0, dates);
+  extract_numbers (text, 0, language, (const DateValue *)(void *)dates->data, dates->len, numbers, digits);
   for (guint i = 0; i < numbers->len; i++)
     g_array_append_val (values, g_array_index (numbers, Number, i).value);
   return values;
 }
+
+/* ---------------------------------------------------------------- */
+/* Reading a text once                                               */
+
+static const struct { const char *s; guint len; } closers[] = {
+  { "»", 2 }, { "”", 3 }, { "\"", 1 }, { "'", 1 }, { "’", 3 }, { ")", 1 }, { "]", 1 }, { "“", 3 }, { "«", 2 },
+};
+
+/* The final punctuation mark, past closing quotes and brackets; "..." is "…" */
+static const char *
+end_punct (const char *text,
+           gsize       len,
+           const char **end_of_text)
+{
+  const char *end = text + len;
+  gboolean again = TRUE;
+
+  while (again && end > text)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (prev);
+
+      again = FALSE;
+      if (g_unichar_isspace (c))
+        {
+          end = prev;
+          again = TRUE;
+          continue;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (closers); i++)
+        {
+          gsize n = closers[i].len;
+          if ((gsize)(end - text) >= n && memcmp (end - n, closers[i].s, n) == 0)
+            {
+              end -= n;
+              again = TRUE;
+              break;
+            }
+        }
+    }
+  if (end_of_text)
+    *end_of_text = end;
+  if (end == text)
+    return "";
+  if (end - text >= 3 && memcmp (end - 3, "...", 3) == 0)
+    return "…";
+  if (end - text >= 3 && memcmp (end - 3, "…", 3) == 0)
+    return "…";
+  switch (end[-1])
+    {
+    case '.': return ".";
+    case '!': return "!";
+    case '?': return "?";
+    case ':': return ":";
+    case ';': return ";";
+    default: return "";
+    }
+}
+
+static gsize
+leading_space (const char *text)
+{
+  const char *p = text;
+
+  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p - text;
+}
+
+static gsize
+trailing_space (const char *text,
+                gsize       len)
+{
+  const char *end = text + len;
+
+  while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return text + len - end;
+}
+
+/* Everything the checks read from @text, in one pass over its bytes; the
+ * dates and numbers (only when there is a digit) are appended to @dates
+ * and @numbers, and @f records where */
+static void
+analyse_text (const char *text,
+              const char *lang,
+              Facts      *f,
+              GArray     *dates,
+              GArray     *numbers,
+              GString    *digits)
+{
+  /* the bytes the loop below looks at; the others (letters, most
+   * punctuation, spaces) are skipped four at a time */
+  static const guint8 interesting[256] = {
+    [0] = 1, ['0' ... '9'] = 1, [':'] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1,
+    ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, ['"'] = 1,
+    [0x80 ... 0xFF] = 1,
+  };
+  const guchar *p = (const guchar *)text;
+  Balance *b = &f->balance;
+  const char *end;
+  glong continuation = 0;
+  gsize first_digit = G_MAXSIZE;
+
+  memset (f, 0, sizeof *f);
+  /* bytes, not characters: « » are C2 AB / C2 BB, “ ” „ are E2 80 9C/9D/9E */
+  for (;; p++)
+    {
+      while (!interesting[p[0]])
+        {
+          if (interesting[p[1]])
+            {
+              p += 1;
+              break;
+            }
+          if (interesting[p[2]])
+            {
+              p += 2;
+              break;
+            }
+          if (interesting[p[3]])
+            {
+              p += 3;
+              break;
+            }
+          p += 4;
+        }
+      switch (*p)
+        {
+        case '\0':
+          goto done;
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          if (first_digit == G_MAXSIZE)
+            first_digit = (const char *)p - text;
+          break;
+        case ':': case ';': case '!': case '?':
+          f->has_typography = TRUE;
+          break;
+        case '(': b->paren++; break;
+        case ')': b->paren--; break;
+        case '[': b->bracket++; break;
+        case ']': b->bracket--; break;
+        case '{': b->brace++; break;
+        case '}': b->brace--; break;
+        case '"':
+          b->straight ^= 1;
+          f->n_straight++;
+          f->has_typography = TRUE;
+          break;
+        case 0xC2:
+          if (p[1] == 0xAB)
+            b->dquote++, f->has_typography = TRUE;
+          else if (p[1] == 0xBB)
+            b->dquote--, f->has_typography = TRUE;
+          break;
+        case 0xE2:
+          if (p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9E))
+            {
+              b->dquote++;
+              f->has_typography |= p[2] == 0x9C;
+            }
+          else if (p[1] == 0x80 && p[2] == 0x9D)
+            b->dquote--, f->has_typography = TRUE;
+          break;
+        default:
+          /* characters of valid UTF-8: bytes that do not continue a sequence */
+          continuation += (*p & 0xC0) == 0x80;
+          break;
+        }
+    }
+done:
+  f->has_digit = first_digit != G_MAXSIZE;
+  f->has_double_space = strstr (text, "  ") != NULL;
+  /* a straight quote stands for either kind of double quote */
+  b->dquote += b->straight;
+  f->len = (const char *)p - text;
+  f->n_chars = f->len - continuation;
+
+  f->lead = leading_space (text);
+  f->trail = f->lead == f->len ? 0 : trailing_space (text, f->len);
+  f->end_mark = end_punct (text, f->len, &end);
+  f->end_offset = end - text;
+
+  f->first_date = dates->len;
+  f->first_number = numbers->len;
+  if (f->has_digit)
+    {
+      extract_dates (text, first_digit, dates);
+      f->n_dates = dates->len - f->first_date;
+      extract_numbers (text, first_digit, lang, &g_array_index (dates, DateValue, f->first_date),
+                       f->n_dates, numbers, digits);
+      f->n_numbers = numbers->len - f->first_number;
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Numbers, dates and times                                          */
 
 static gboolean
 same_value (double a,
@@ -540,15 +927,17 @@ same_value (double a,
 
 /* Marks equal values of @a and @b as matched, like a multiset intersection */
 static void
-match_numbers (GArray *a,
-               GArray *b)
+match_numbers (Number *a,
+               guint   na,
+               Number *b,
+               guint   nb)
 {
-  for (guint i = 0; i < a->len; i++)
+  for (guint i = 0; i < na; i++)
     {
-      Number *x = &g_array_index (a, Number, i);
-      for (guint j = 0; j < b->len && !x->matched; j++)
+      Number *x = &a[i];
+      for (guint j = 0; j < nb && !x->matched; j++)
         {
-          Number *y = &g_array_index (b, Number, j);
+          Number *y = &b[j];
           if (!y->matched && same_value (x->value, y->value))
             x->matched = y->matched = TRUE;
         }
@@ -558,21 +947,23 @@ match_numbers (GArray *a,
 /* "14 h" in the source may be a duration that the target writes "14 hours"
  * (a plain number): an unmatched whole hour matches an unmatched number. */
 static void
-match_hours_with_numbers (GPtrArray *times,
-                          gboolean  *times_matched,
-                          GArray    *numbers)
+match_hours_with_numbers (const DateValue *times,
+                          guint            n_times,
+                          gboolean        *times_matched,
+                          Number          *numbers,
+                          guint            n_numbers)
 {
-  for (guint i = 0; i < times->len; i++)
+  for (guint i = 0; i < n_times; i++)
     {
-      const char *t = g_ptr_array_index (times, i);
+      const char *t = times[i].value;
       int hour;
 
       if (times_matched[i] || strlen (t) != 5 || strcmp (t + 2, ":00") != 0)
         continue;
       hour = atoi (t);
-      for (guint j = 0; j < numbers->len; j++)
+      for (guint j = 0; j < n_numbers; j++)
         {
-          Number *y = &g_array_index (numbers, Number, j);
+          Number *y = &numbers[j];
           if (!y->matched && (same_value (y->value, hour) ||
                               (hour > 12 && same_value (y->value, hour - 12))))
             {
@@ -585,32 +976,31 @@ match_hours_with_numbers (GPtrArray *times,
 }
 
 static void
-append_unmatched (GString    *s,
-                  const char *text,
-                  GArray     *numbers)
+append_unmatched (GString      *s,
+                  const char   *text,
+                  const Number *numbers,
+                  guint         n)
 {
-  for (guint i = 0; i < numbers->len; i++)
-    {
-      const Number *n = &g_array_index (numbers, Number, i);
-      if (!n->matched)
-        {
-          if (s->len > 0)
-            g_string_append (s, ", ");
-          g_string_append_len (s, text + n->start, n->end - n->start);
-        }
-    }
+  for (guint i = 0; i < n; i++)
+    if (!numbers[i].matched)
+      {
+        if (s->len > 0)
+          g_string_append (s, ", ");
+        g_string_append_len (s, text + numbers[i].start, numbers[i].end - numbers[i].start);
+      }
 }
 
 static void
-append_unmatched_spans (GString    *s,
-                        const char *text,
-                        GArray     *spans,
-                        gboolean   *matched)
+append_unmatched_dates (GString         *s,
+                        const char      *text,
+                        const DateValue *dates,
+                        guint            n,
+                        gboolean        *matched)
 {
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; i < n; i++)
     if (!matched[i])
       {
-        const Span *span = &g_array_index (spans, Span, i);
+        const Span *span = &dates[i].span;
         if (s->len)
           g_string_append (s, ", ");
         g_string_append_len (s, text + span->start, span->end - span->start);
@@ -642,74 +1032,69 @@ static void
 check_numbers_and_dates (Ctx         *ctx,
                          const Check *check)
 {
-  gboolean smatched[64] = { FALSE }, tmatched[64] = { FALSE };
+  const Facts *sf = ctx->sf, *tf = ctx->tf;
+  gboolean smatched[MAX_DATES] = { FALSE }, tmatched[MAX_DATES] = { FALSE };
   gboolean any_unmatched = FALSE;
+  const DateValue *sdates, *tdates;
+  Number *snum, *tnum;
+  guint n_sdates, n_tdates;
 
-  if (!has_digit (ctx->source) && !has_digit (ctx->target))
+  if (!sf->has_digit && !tf->has_digit)
     return;
 
-  g_ptr_array_set_size (ctx->sdates, 0);
-  g_ptr_array_set_size (ctx->tdates, 0);
-  g_array_set_size (ctx->sspans, 0);
-  g_array_set_size (ctx->tspans, 0);
-  g_array_set_size (ctx->snum, 0);
-  g_array_set_size (ctx->tnum, 0);
+  sdates = &g_array_index (ctx->sdates, DateValue, sf->first_date);
+  tdates = &g_array_index (ctx->tdates, DateValue, tf->first_date);
+  /* more than MAX_DATES dates in one sentence: compare the first ones */
+  n_sdates = MIN (sf->n_dates, MAX_DATES);
+  n_tdates = MIN (tf->n_dates, MAX_DATES);
+  /* the source's numbers are shared by every segment with that source:
+   * mark a copy */
+  g_array_set_size (ctx->snum_work, 0);
+  g_array_append_vals (ctx->snum_work, &g_array_index (ctx->snumbers, Number, sf->first_number),
+                       sf->n_numbers);
+  snum = (Number *)(void *)ctx->snum_work->data;
+  tnum = &g_array_index (ctx->tnumbers, Number, tf->first_number);
 
-  extract_dates (ctx->source, ctx->sdates, ctx->sspans);
-  extract_dates (ctx->target, ctx->tdates, ctx->tspans);
-  extract_numbers (ctx->source, ctx->source_lang, ctx->sspans, ctx->snum);
-  extract_numbers (ctx->target, ctx->target_lang, ctx->tspans, ctx->tnum);
-
-  /* more than 64 dates in one sentence: compare the first 64 */
-  if (ctx->sdates->len > 64)
-    g_ptr_array_set_size (ctx->sdates, 64), g_array_set_size (ctx->sspans, 64);
-  if (ctx->tdates->len > 64)
-    g_ptr_array_set_size (ctx->tdates, 64), g_array_set_size (ctx->tspans, 64);
-
-  for (guint i = 0; i < ctx->sdates->len; i++)
-    for (guint j = 0; j < ctx->tdates->len; j++)
-      if (!tmatched[j] && g_str_equal (g_ptr_array_index (ctx->sdates, i),
-                                       g_ptr_array_index (ctx->tdates, j)))
+  for (guint i = 0; i < n_sdates; i++)
+    for (guint j = 0; j < n_tdates; j++)
+      if (!tmatched[j] && strcmp (sdates[i].value, tdates[j].value) == 0)
         {
           smatched[i] = tmatched[j] = TRUE;
           break;
         }
 
-  match_numbers (ctx->snum, ctx->tnum);
-  match_hours_with_numbers (ctx->sdates, smatched, ctx->tnum);
-  match_hours_with_numbers (ctx->tdates, tmatched, ctx->snum);
+  match_numbers (snum, sf->n_numbers, tnum, tf->n_numbers);
+  match_hours_with_numbers (sdates, n_sdates, smatched, tnum, tf->n_numbers);
+  match_hours_with_numbers (tdates, n_tdates, tmatched, snum, sf->n_numbers);
 
-  for (guint i = 0; i < ctx->sdates->len; i++)
+  for (guint i = 0; i < n_sdates; i++)
     any_unmatched |= !smatched[i];
-  for (guint i = 0; i < ctx->tdates->len; i++)
+  for (guint i = 0; i < n_tdates; i++)
     any_unmatched |= !tmatched[i];
-  for (guint i = 0; i < ctx->snum->len; i++)
-    any_unmatched |= !g_array_index (ctx->snum, Number, i).matched;
-  for (guint i = 0; i < ctx->tnum->len; i++)
-    any_unmatched |= !g_array_index (ctx->tnum, Number, i).matched;
+  for (guint i = 0; i < sf->n_numbers; i++)
+    any_unmatched |= !snum[i].matched;
+  for (guint i = 0; i < tf->n_numbers; i++)
+    any_unmatched |= !tnum[i].matched;
   if (!any_unmatched)
     return;
 
-  {
-    g_autoptr(GString) missing = g_string_new (NULL);
-    g_autoptr(GString) extra = g_string_new (NULL);
+  g_string_truncate (ctx->missing, 0);
+  g_string_truncate (ctx->extra, 0);
+  append_unmatched_dates (ctx->missing, ctx->source, sdates, n_sdates, smatched);
+  append_unmatched_dates (ctx->extra, ctx->target, tdates, n_tdates, tmatched);
+  report_difference (ctx, find_check ("dates"), ctx->missing, ctx->extra,
+                     _("Date or time “%s” became “%s”"),
+                     _("Date or time “%s” is missing from the translation"),
+                     _("Date or time “%s” is not in the source"));
 
-    append_unmatched_spans (missing, ctx->source, ctx->sspans, smatched);
-    append_unmatched_spans (extra, ctx->target, ctx->tspans, tmatched);
-    report_difference (ctx, find_check ("dates"), missing, extra,
-                       _("Date or time “%s” became “%s”"),
-                       _("Date or time “%s” is missing from the translation"),
-                       _("Date or time “%s” is not in the source"));
-
-    g_string_truncate (missing, 0);
-    g_string_truncate (extra, 0);
-    append_unmatched (missing, ctx->source, ctx->snum);
-    append_unmatched (extra, ctx->target, ctx->tnum);
-    report_difference (ctx, check, missing, extra,
-                       _("Number “%s” became “%s”"),
-                       _("Number “%s” is missing from the translation"),
-                       _("Number “%s” is not in the source"));
-  }
+  g_string_truncate (ctx->missing, 0);
+  g_string_truncate (ctx->extra, 0);
+  append_unmatched (ctx->missing, ctx->source, snum, sf->n_numbers);
+  append_unmatched (ctx->extra, ctx->target, tnum, tf->n_numbers);
+  report_difference (ctx, check, ctx->missing, ctx->extra,
+                     _("Number “%s” became “%s”"),
+                     _("Number “%s” is missing from the translation"),
+                     _("Number “%s” is not in the source"));
 }
 
 /* ---------------------------------------------------------------- */
@@ -728,14 +1113,12 @@ check_same_as_source (Ctx         *ctx,
                       const Check *check)
 {
   const char *s = ctx->source, *t = ctx->target;
-  gsize slen, tlen;
+  gsize slen = ctx->sf->len, tlen = ctx->tf->len;
 
   while (g_ascii_isspace (*s))
-    s++;
+    s++, slen--;
   while (g_ascii_isspace (*t))
-    t++;
-  slen = strlen (s);
-  tlen = strlen (t);
+    t++, tlen--;
   while (slen > 0 && g_ascii_isspace (s[slen - 1]))
     slen--;
   while (tlen > 0 && g_ascii_isspace (t[tlen - 1]))
@@ -744,74 +1127,16 @@ check_same_as_source (Ctx         *ctx,
     add_finding (ctx, check, NULL, "%s", _("The translation is the same as the source"));
 }
 
-static const char *closers[] = { "»", "”", "\"", "'", "’", ")", "]", "“", "«", NULL };
-
-/* The final punctuation mark, past closing quotes and brackets; "..." is "…" */
-static const char *
-end_punct (const char *text,
-           const char **end_of_text)
-{
-  const char *end = text + strlen (text);
-  gboolean again = TRUE;
-
-  while (again && end > text)
-    {
-      const char *prev = g_utf8_prev_char (end);
-      gunichar c = g_utf8_get_char (prev);
-
-      again = FALSE;
-      if (g_unichar_isspace (c))
-        {
-          end = prev;
-          again = TRUE;
-          continue;
-        }
-      for (guint i = 0; closers[i]; i++)
-        {
-          gsize n = strlen (closers[i]);
-          if ((gsize)(end - text) >= n && strncmp (end - n, closers[i], n) == 0)
-            {
-              end -= n;
-              again = TRUE;
-              break;
-            }
-        }
-    }
-  if (end_of_text)
-    *end_of_text = end;
-  if (end == text)
-    return "";
-  if (end - text >= 3 && strncmp (end - 3, "...", 3) == 0)
-    return "…";
-  if (end - text >= 3 && strncmp (end - 3, "…", 3) == 0)
-    return "…";
-  switch (end[-1])
-    {
-    case '.': return ".";
-    case '!': return "!";
-    case '?': return "?";
-    case ':': return ":";
-    case ';': return ";";
-    default: return "";
-    }
-}
-
-static gboolean
-target_is_french (Ctx *ctx)
-{
-  return lang_is (ctx->target_lang, "fr");
-}
-
 static void
 check_end_punctuation (Ctx         *ctx,
                        const Check *check)
 {
-  const char *s_end, *t_end;
-  const char *s = end_punct (ctx->source, &s_end);
-  const char *t = end_punct (ctx->target, &t_end);
+  const char *s = ctx->sf->end_mark;
+  const char *t = ctx->tf->end_mark;
+  const char *t_end = ctx->target + ctx->tf->end_offset;
   char *fix = NULL;
 
-  if (g_str_equal (s, t))
+  if (s == t || g_str_equal (s, t))
     return;
 
   /* certain only when the target simply lacks the mark and ends with a word */
@@ -820,9 +1145,9 @@ check_end_punctuation (Ctx         *ctx,
       *t_end == '\0')
     {
       const char *space = "";
-      if (target_is_french (ctx) && strchr (";!?", *s) && *s)
+      if (ctx->target_french && strchr (";!?", *s) && *s)
         space = NNBSP;
-      else if (target_is_french (ctx) && *s == ':')
+      else if (ctx->target_french && *s == ':')
         space = NBSP;
       fix = g_strconcat (ctx->target, space, s, NULL);
     }
@@ -835,68 +1160,21 @@ check_end_punctuation (Ctx         *ctx,
     add_finding (ctx, check, fix, _("The source ends with “%s”, the translation with “%s”"), s, t);
 }
 
-typedef struct
-{
-  int paren, bracket, brace, dquote, straight;
-} Balance;
-
-static void
-count_balance (const char *text,
-               Balance    *b)
-{
-  const guchar *p = (const guchar *)text;
-
-  memset (b, 0, sizeof *b);
-  /* bytes, not characters: « » are C2 AB / C2 BB, “ ” „ are E2 80 9C/9D/9E */
-  for (; *p; p++)
-    {
-      switch (*p)
-        {
-        case '(': b->paren++; break;
-        case ')': b->paren--; break;
-        case '[': b->bracket++; break;
-        case ']': b->bracket--; break;
-        case '{': b->brace++; break;
-        case '}': b->brace--; break;
-        case '"': b->straight ^= 1; break;
-        case 0xC2:
-          if (p[1] == 0xAB)
-            b->dquote++;
-          else if (p[1] == 0xBB)
-            b->dquote--;
-          break;
-        case 0xE2:
-          if (p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9E))
-            b->dquote++;
-          else if (p[1] == 0x80 && p[2] == 0x9D)
-            b->dquote--;
-          break;
-        default:
-          break;
-        }
-    }
-  /* a straight quote stands for either kind of double quote */
-  b->dquote += b->straight;
-}
-
 static void
 check_unbalanced (Ctx         *ctx,
                   const Check *check)
 {
-  Balance s, t;
-
-  count_balance (ctx->source, &s);
-  count_balance (ctx->target, &t);
+  const Balance *s = &ctx->sf->balance, *t = &ctx->tf->balance;
 
   /* segments may cut a quotation in two, so compare with the source
    * rather than insist on zero */
-  if (s.paren != t.paren)
+  if (s->paren != t->paren)
     add_finding (ctx, check, NULL, "%s", _("Parentheses do not balance as in the source"));
-  if (s.bracket != t.bracket)
+  if (s->bracket != t->bracket)
     add_finding (ctx, check, NULL, "%s", _("Square brackets do not balance as in the source"));
-  if (s.brace != t.brace)
+  if (s->brace != t->brace)
     add_finding (ctx, check, NULL, "%s", _("Braces do not balance as in the source"));
-  if (s.dquote != t.dquote && !(ABS (s.dquote - t.dquote) == 1 && (s.straight || t.straight)))
+  if (s->dquote != t->dquote && !(ABS (s->dquote - t->dquote) == 1 && (s->straight || t->straight)))
     add_finding (ctx, check, NULL, "%s", _("Quotation marks do not balance as in the source"));
 }
 
@@ -905,10 +1183,12 @@ check_double_spaces (Ctx         *ctx,
                      const Check *check)
 {
   const char *t = ctx->target;
-  const char *end = t + strlen (t);
+  const char *end = t + ctx->tf->len;
   const char *inner_start = t, *inner_end = end;
   GString *fix;
 
+  if (!ctx->tf->has_double_space)
+    return;
   /* leading and trailing runs are the edge-spaces check's business */
   while (*inner_start == ' ')
     inner_start++;
@@ -925,35 +1205,13 @@ check_double_spaces (Ctx         *ctx,
   add_finding (ctx, check, g_string_free (fix, FALSE), "%s", _("Double space in the translation"));
 }
 
-static gsize
-leading_space (const char *text)
-{
-  const char *p = text;
-
-  while (*p && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p - text;
-}
-
-static gsize
-trailing_space (const char *text,
-                gsize       len)
-{
-  const char *end = text + len;
-
-  while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  return text + len - end;
-}
-
 static void
 check_edge_spaces (Ctx         *ctx,
                    const Check *check)
 {
-  gsize slen = strlen (ctx->source), tlen = strlen (ctx->target);
-  gsize sl = leading_space (ctx->source), tl = leading_space (ctx->target);
-  gsize st = sl == slen ? 0 : trailing_space (ctx->source, slen);
-  gsize tt = tl == tlen ? 0 : trailing_space (ctx->target, tlen);
+  gsize slen = ctx->sf->len, tlen = ctx->tf->len;
+  gsize sl = ctx->sf->lead, tl = ctx->tf->lead;
+  gsize st = ctx->sf->trail, tt = ctx->tf->trail;
   gboolean lead = sl != tl || strncmp (ctx->source, ctx->target, sl) != 0;
   gboolean trail = st != tt || strncmp (ctx->source + slen - st, ctx->target + tlen - tt, st) != 0;
   g_autofree char *core = NULL;
@@ -972,31 +1230,15 @@ check_edge_spaces (Ctx         *ctx,
     add_finding (ctx, check, fix, "%s", _("Trailing spaces differ from the source"));
 }
 
-/* characters of valid UTF-8: bytes that do not continue a sequence */
-static glong
-utf8_length (const char *text)
-{
-  glong n = 0;
-
-  for (const guchar *p = (const guchar *)text; *p; p++)
-    n += (*p & 0xC0) != 0x80;
-  return n;
-}
-
 static void
 check_length_ratio (Ctx         *ctx,
                     const Check *check)
 {
-  glong s, t;
+  glong s = ctx->sf->n_chars, t = ctx->tf->n_chars;
   double ratio;
 
-  /* fewer bytes than the minimum means fewer characters too */
-  if (strlen (ctx->source) < ctx->options->min_ratio_chars)
-    return;
-  s = utf8_length (ctx->source);
   if (s < (glong)ctx->options->min_ratio_chars)
     return;
-  t = utf8_length (ctx->target);
   ratio = (double)t / s;
   if (ratio < ctx->options->min_ratio || ratio > ctx->options->max_ratio)
     add_finding (ctx, check, NULL, _("The translation is %.0f%% of the source’s length"),
@@ -1010,17 +1252,16 @@ static void
 check_french_typography (Ctx         *ctx,
                          const Check *check)
 {
-  g_autoptr(GString) fix = g_string_new (NULL);
+  g_autoptr(GString) fix = NULL;
   const char *problem = NULL;
   gboolean open_straight = TRUE;
-  int n_straight = 0;
+  int n_straight = ctx->tf->n_straight;
 
-  if (!target_is_french (ctx))
+  /* without any of : ; ! ? " « » “ ” there is nothing to correct */
+  if (!ctx->target_french || !ctx->tf->has_typography)
     return;
 
-  for (const char *p = ctx->target; *p; p++)
-    if (*p == '"')
-      n_straight++;
+  fix = g_string_sized_new (ctx->tf->len + 16);
 
   for (const char *p = ctx->target, *next; *p; p = next)
     {
@@ -1154,11 +1395,58 @@ vv_qa_options_init (VvQaOptions *options)
   options->min_ratio_chars = 20;
 }
 
+/* g_str_hash() reads a byte at a time; sources are whole sentences */
+static guint
+source_hash (gconstpointer key)
+{
+  const char *s = key;
+  gsize n = strlen (s);
+  guint64 h = n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  for (; n >= 8; s += 8, n -= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 32;
+    }
+  for (; n > 0; s++, n--)
+    h = (h ^ (guchar)*s) * G_GUINT64_CONSTANT (0x100000001B3);
+  h ^= h >> 29;
+  return (guint)(h ^ (h >> 32));
+}
+
+/* The facts of the current source: from the document's table when the
+ * source was seen before, else read now (and added to the table) */
+static void
+find_source (Ctx *ctx)
+{
+  SourceEntry entry;
+  guint index = 0;
+
+  if (ctx->by_source != NULL)
+    index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_source, ctx->source));
+  ctx->entry_is_new = index == 0;
+  if (index == 0)
+    {
+      entry.first = ctx->segment;
+      analyse_text (ctx->source, ctx->source_lang, &entry.facts, ctx->sdates, ctx->snumbers, ctx->digits);
+      g_array_append_val (ctx->entries, entry);
+      index = ctx->entries->len;
+      if (ctx->by_source != NULL)
+        g_hash_table_insert (ctx->by_source, (gpointer)ctx->source, GUINT_TO_POINTER (index));
+    }
+  ctx->entry = &g_array_index (ctx->entries, SourceEntry, index - 1);
+  ctx->sf = &ctx->entry->facts;
+}
+
 static void
 run_checks (Ctx *ctx)
 {
   VvSegment *segment = ctx->segment;
   const char *target = vv_segment_get_target (segment);
+  Facts tf;
 
   if (vv_segment_is_excluded (segment) ||
       (vv_segment_get_flags (segment) & VV_SEGMENT_FLAGS_DO_NOT_TRANSLATE))
@@ -1171,9 +1459,16 @@ run_checks (Ctx *ctx)
       check_untranslated (ctx, &checks[0]);
       return;
     }
+
+  find_source (ctx);
+  g_array_set_size (ctx->tdates, 0);
+  g_array_set_size (ctx->tnumbers, 0);
+  analyse_text (ctx->target, ctx->target_lang, &tf, ctx->tdates, ctx->tnumbers, ctx->digits);
+  ctx->tf = &tf;
   for (guint i = 1; i < G_N_ELEMENTS (checks); i++)
     if (checks[i].run != NULL)
       checks[i].run (ctx, &checks[i]);
+  ctx->tf = NULL;
 }
 
 static void
@@ -1191,12 +1486,15 @@ ctx_init (Ctx               *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->options = options;
   ctx->findings = findings;
-  ctx->sdates = g_ptr_array_new_with_free_func (g_free);
-  ctx->tdates = g_ptr_array_new_with_free_func (g_free);
-  ctx->sspans = g_array_new (FALSE, FALSE, sizeof (Span));
-  ctx->tspans = g_array_new (FALSE, FALSE, sizeof (Span));
-  ctx->snum = g_array_new (FALSE, FALSE, sizeof (Number));
-  ctx->tnum = g_array_new (FALSE, FALSE, sizeof (Number));
+  ctx->entries = g_array_new (FALSE, FALSE, sizeof (SourceEntry));
+  ctx->sdates = g_array_new (FALSE, FALSE, sizeof (DateValue));
+  ctx->tdates = g_array_new (FALSE, FALSE, sizeof (DateValue));
+  ctx->snumbers = g_array_new (FALSE, FALSE, sizeof (Number));
+  ctx->tnumbers = g_array_new (FALSE, FALSE, sizeof (Number));
+  ctx->snum_work = g_array_new (FALSE, FALSE, sizeof (Number));
+  ctx->digits = g_string_new (NULL);
+  ctx->missing = g_string_new (NULL);
+  ctx->extra = g_string_new (NULL);
   ctx->source_lang = options->source_language;
   ctx->target_lang = options->target_language;
   if (document != NULL)
@@ -1208,17 +1506,25 @@ ctx_init (Ctx               *ctx,
     }
   if (ctx->source_lang == NULL)
     ctx->source_lang = "fr";
+  ctx->target_french = lang_is (ctx->target_lang, "fr");
 }
 
 static void
 ctx_clear (Ctx *ctx)
 {
-  g_clear_pointer (&ctx->sdates, g_ptr_array_unref);
-  g_clear_pointer (&ctx->tdates, g_ptr_array_unref);
-  g_clear_pointer (&ctx->sspans, g_array_unref);
-  g_clear_pointer (&ctx->tspans, g_array_unref);
-  g_clear_pointer (&ctx->snum, g_array_unref);
-  g_clear_pointer (&ctx->tnum, g_array_unref);
+  g_clear_pointer (&ctx->by_source, g_hash_table_unref);
+  g_clear_pointer (&ctx->entries, g_array_unref);
+  g_clear_pointer (&ctx->sdates, g_array_unref);
+  g_clear_pointer (&ctx->tdates, g_array_unref);
+  g_clear_pointer (&ctx->snumbers, g_array_unref);
+  g_clear_pointer (&ctx->tnumbers, g_array_unref);
+  g_clear_pointer (&ctx->snum_work, g_array_unref);
+  if (ctx->digits)
+    g_string_free (g_steal_pointer (&ctx->digits), TRUE);
+  if (ctx->missing)
+    g_string_free (g_steal_pointer (&ctx->missing), TRUE);
+  if (ctx->extra)
+    g_string_free (g_steal_pointer (&ctx->extra), TRUE);
 }
 
 /**
@@ -1270,7 +1576,6 @@ vv_qa_check_document (VvDocument        *document,
                       const VvQaOptions *options)
 {
   GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify)vv_qa_finding_free);
-  g_autoptr(GHashTable) by_source = g_hash_table_new (g_str_hash, g_str_equal);
   const Check *inconsistent = find_check ("inconsistent");
   VvQaOptions defaults;
   Ctx ctx;
@@ -1279,6 +1584,7 @@ vv_qa_check_document (VvDocument        *document,
   g_return_val_if_fail (VV_IS_DOCUMENT (document), findings);
 
   ctx_init (&ctx, document, options, &defaults, findings);
+  ctx.by_source = g_hash_table_new (source_hash, g_str_equal);
   n = vv_document_get_n_segments (document);
   for (guint i = 0; i < n; i++)
     {
@@ -1288,15 +1594,15 @@ vv_qa_check_document (VvDocument        *document,
       ctx.segment = segment;
       ctx.position = i;
       ctx.source = NULL;
+      ctx.entry = NULL;
       run_checks (&ctx);
 
-      /* run_checks sets ctx.source only for segments it checks */
-      if (ctx.source == NULL || *ctx.target == '\0')
+      /* run_checks finds the source's entry only for segments it checks
+       * that have a target; the first of them stands for the source */
+      if (ctx.entry == NULL || ctx.entry_is_new)
         continue;
-      first = g_hash_table_lookup (by_source, ctx.source);
-      if (first == NULL)
-        g_hash_table_insert (by_source, (gpointer)ctx.source, segment);
-      else if (g_strcmp0 (vv_segment_get_target (first), ctx.target) != 0)
+      first = ctx.entry->first;
+      if (g_strcmp0 (vv_segment_get_target (first), ctx.target) != 0)
         add_finding (&ctx, inconsistent, NULL,
                      _("Same source as segment %u, translated differently"),
                      vv_segment_get_id (first));
