@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "vv-core.h"
@@ -303,6 +305,220 @@ append_language (VvWindow   *self,
   g_ptr_array_add (self->target_codes, g_strdup (code));
 }
 
+static void sync_target (VvWindow *self);
+
+static const char *
+language_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_ascii_strcasecmp (languages[i].code, code) == 0)
+      return g_dpgettext2 (NULL, "language", languages[i].name);
+  return NULL;
+}
+
+static gboolean
+reachable_from (GPtrArray  *pairs,
+                const char *source,
+                const char *target)
+{
+  g_autofree char *via = NULL;
+
+  if (vv_mt_pairs_have (pairs, source, target))
+    return TRUE;
+  via = vv_mt_find_pivot (pairs, source, target);
+  return via != NULL;
+}
+
+static gboolean
+same_language (const char *a,
+               const char *b)
+{
+  gsize la = strcspn (a, "-_"), lb = strcspn (b, "-_");
+
+  return la == lb && g_ascii_strncasecmp (a, b, la) == 0;
+}
+
+static void
+add_code (GPtrArray  *codes,
+          const char *code)
+{
+  if (!g_ptr_array_find_with_equal_func (codes, code, (GEqualFunc) g_str_equal, NULL))
+    g_ptr_array_add (codes, g_strdup (code));
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  const char *ca = *(const char * const *) a, *cb = *(const char * const *) b;
+  int ia = G_MAXINT, ib = G_MAXINT;
+
+  /* the usual languages in their usual order, then the others by code */
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (g_ascii_strcasecmp (languages[i].code, ca) == 0)
+        ia = (int) i;
+      if (g_ascii_strcasecmp (languages[i].code, cb) == 0)
+        ib = (int) i;
+    }
+  return ia != ib ? (ia < ib ? -1 : 1) : g_ascii_strcasecmp (ca, cb);
+}
+
+/* The chooser: the targets that the enabled providers reach from the
+ * document's source language, directly or through a pivot; the fixed
+ * list when none answered (offline) or one translates into anything */
+static void
+fill_languages (VvWindow *self)
+{
+  const char *source = self->document ? vv_document_get_source_language (self->document) : NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  GtkStringList *model = GTK_STRING_LIST (gtk_drop_down_get_model (self->target_dropdown));
+
+  if (source == NULL)
+    source = "fr";
+  for (guint p = 0; self->provider_pairs && p < self->provider_pairs->len; p++)
+    {
+      GPtrArray *pairs = g_ptr_array_index (self->provider_pairs, p);
+
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          const VvMtLanguagePair *pair = g_ptr_array_index (pairs, i);
+
+          /* not into the source language, nor a variant of it (en → en-GB) */
+          if (g_str_equal (pair->target, "*") || same_language (pair->target, source))
+            continue;
+          if (reachable_from (pairs, source, pair->target))
+            add_code (codes, pair->target);
+        }
+    }
+  if (codes->len == 0 || self->languages_any)
+    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+      add_code (codes, languages[i].code);
+  g_ptr_array_sort (codes, compare_codes);
+
+  self->syncing_target = TRUE;
+  gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)), NULL);
+  g_ptr_array_set_size (self->target_codes, 0);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      append_language (self, code, language_name (code));
+    }
+  self->syncing_target = FALSE;
+  sync_target (self);
+}
+
+typedef struct
+{
+  VvWindow     *window;
+  GCancellable *cancellable;
+  char         *id;
+} LanguagesCall;
+
+static void
+languages_call_free (LanguagesCall *call)
+{
+  g_object_unref (call->window);
+  g_object_unref (call->cancellable);
+  g_free (call->id);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LanguagesCall, languages_call_free)
+
+static void
+languages_answered (LanguagesCall *call,
+                    GPtrArray     *pairs)
+{
+  VvWindow *self = call->window;
+
+  if (g_cancellable_is_cancelled (call->cancellable))
+    return;
+  if (pairs != NULL)
+    {
+      for (guint i = 0; i < pairs->len; i++)
+        if (g_str_equal (((VvMtLanguagePair *) g_ptr_array_index (pairs, i))->target, "*"))
+          self->languages_any = TRUE;
+      g_ptr_array_add (self->provider_pairs, g_ptr_array_ref (pairs));
+    }
+  if (self->languages_pending > 0)
+    self->languages_pending--;
+  fill_languages (self);
+}
+
+static void
+target_languages_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LanguagesCall) call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = vv_mt_provider_list_languages_finish (VV_MT_PROVIDER (object), result, &error);
+
+  if (pairs == NULL)
+    g_debug ("languages of %s: %s", call->id, error->message);
+  languages_answered (call, pairs);
+}
+
+static void
+languages_key_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LanguagesCall) call = user_data;
+  g_autofree char *key = vv_mt_key_lookup_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvMtProvider) provider = NULL;
+
+  if (g_cancellable_is_cancelled (call->cancellable))
+    return;
+  provider = vv_mt_provider_new_from_settings (call->id, key, &error);
+  if (provider == NULL)
+    {
+      languages_answered (call, NULL);
+      return;
+    }
+  vv_mt_provider_set_timeout (provider, 10);
+  {
+    LanguagesCall *started = g_steal_pointer (&call);
+
+    vv_mt_provider_list_languages_async (provider, started->cancellable, target_languages_cb, started);
+  }
+}
+
+/**
+ * _vv_window_mt_refresh_languages:
+ *
+ * Asks every enabled provider for its languages, without waiting: the
+ * chooser keeps its list until they answer.
+ */
+void
+_vv_window_mt_refresh_languages (VvWindow *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) providers = g_settings_get_strv (settings, "mt-providers");
+
+  if (self->languages_cancellable)
+    g_cancellable_cancel (self->languages_cancellable);
+  g_clear_object (&self->languages_cancellable);
+  self->languages_cancellable = g_cancellable_new ();
+  g_ptr_array_set_size (self->provider_pairs, 0);
+  self->languages_any = FALSE;
+  self->languages_pending = g_strv_length (providers);
+  for (guint p = 0; providers[p]; p++)
+    {
+      LanguagesCall *call = g_new0 (LanguagesCall, 1);
+
+      call->window = g_object_ref (self);
+      call->cancellable = g_object_ref (self->languages_cancellable);
+      call->id = g_strdup (providers[p]);
+      vv_mt_key_lookup_async (call->id, call->cancellable, languages_key_cb, call);
+    }
+  if (providers[0] == NULL)
+    fill_languages (self);
+}
+
 /* Shows the document's target language in the chooser */
 static void
 sync_target (VvWindow *self)
@@ -373,18 +589,30 @@ _vv_window_mt_set_document (VvWindow *self)
 {
   vv_suggestions_panel_set_segment (self->suggestions_panel, NULL);
   if (self->document != NULL)
-    g_signal_connect_object (self->document, "notify::target-language",
-                             G_CALLBACK (sync_target), self, G_CONNECT_SWAPPED);
-  sync_target (self);
+    {
+      g_signal_connect_object (self->document, "notify::target-language",
+                               G_CALLBACK (sync_target), self, G_CONNECT_SWAPPED);
+      /* the reachable targets depend on the source language */
+      g_signal_connect_object (self->document, "notify::source-language",
+                               G_CALLBACK (fill_languages), self, G_CONNECT_SWAPPED);
+    }
+  fill_languages (self);
 }
 
 void
 _vv_window_mt_init (VvWindow *self)
 {
+  self->mt_settings = g_settings_new (APP_ID);
   self->target_codes = g_ptr_array_new_with_free_func (g_free);
+  self->provider_pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (gtk_string_list_new (NULL)));
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    append_language (self, languages[i].code, g_dpgettext2 (NULL, "language", languages[i].name));
+  /* the fixed list until the providers answer (or for good, offline) */
+  fill_languages (self);
+  _vv_window_mt_refresh_languages (self);
+  g_signal_connect_object (self->mt_settings, "changed::mt-providers",
+                           G_CALLBACK (_vv_window_mt_refresh_languages), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mt_settings, "changed::mt-provider-urls",
+                           G_CALLBACK (_vv_window_mt_refresh_languages), self, G_CONNECT_SWAPPED);
   /* GTK 4.8 leaves the dropdown's inner button unnamed for screen readers */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->target_dropdown)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -411,6 +639,11 @@ _vv_window_mt_dispose (VvWindow *self)
     g_cancellable_cancel (self->mt_cancellable);
   g_clear_object (&self->mt_cancellable);
   g_clear_object (&self->mt_queue);
+  if (self->languages_cancellable)
+    g_cancellable_cancel (self->languages_cancellable);
+  g_clear_object (&self->languages_cancellable);
+  g_clear_object (&self->mt_settings);
+  g_clear_pointer (&self->provider_pairs, g_ptr_array_unref);
   g_clear_pointer (&self->target_codes, g_ptr_array_unref);
 }
 

@@ -87,6 +87,11 @@ struct _VvWindow
   GtkDropDown          *target_dropdown;  /* the document's target language */
   GPtrArray            *target_codes;     /* language code of each dropdown item */
   gboolean              syncing_target;
+  GSettings            *mt_settings;
+  GCancellable         *languages_cancellable; /* asking the providers for their languages */
+  GPtrArray            *provider_pairs;   /* a GPtrArray of VvMtLanguagePair per provider that answered */
+  gboolean              languages_any;    /* a provider translates into any language */
+  guint                 languages_pending; /* providers still answering */
 
   guint                 busy : 1;
   guint                 close_confirmed : 1;
@@ -111,6 +116,7 @@ void     _vv_window_mt_update_actions   (VvWindow      *self);
 void     _vv_window_mt_dispose          (VvWindow      *self);
 void     _vv_window_mt_init             (VvWindow      *self);
 void     _vv_window_mt_set_document     (VvWindow      *self);
+void     _vv_window_mt_refresh_languages (VvWindow     *self);
 
 /* vv-window-safety.c */
 void     _vv_window_safety_set_document (VvWindow      *self);

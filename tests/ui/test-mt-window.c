@@ -352,6 +352,91 @@ dropdown_index (VvWindow   *window,
   g_error ("no %s in the target-language chooser", code);
 }
 
+static gboolean
+languages_done (gpointer data)
+{
+  return VV_WINDOW (data)->languages_pending == 0;
+}
+
+static char *
+chooser_codes (VvWindow *window)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+
+  for (guint i = 0; i < window->target_codes->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (window->target_codes, i));
+  codes = g_strv_builder_end (builder);
+  return g_strjoinv (",", codes);
+}
+
+/* The target-language chooser lists what the enabled providers reach from
+ * the document's source language, without blocking; offline, the fixed list */
+static void
+test_target_languages (void)
+{
+  g_autoptr(VvFakeMtServer) libre = vv_fake_mt_server_new ("libretranslate");
+  g_autoptr(VvFakeMtServer) deepl = vv_fake_mt_server_new ("deepl");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VvDocument) document = vv_test_document_from_text ("Le chat est noir.\n");
+  g_autofree char *refused = vv_fake_mt_refused_url ();
+  g_autofree char *online = NULL;
+  g_autofree char *from_en = NULL;
+  g_autofree char *offline = NULL;
+  const char *both[] = { "libretranslate", "deepl", NULL };
+  const char *google[] = { "google", NULL };
+  GVariantBuilder urls;
+  VvWindow *window;
+  gint64 start;
+
+  g_setenv ("VISAVIS_DEEPL_KEY", "fake-key", TRUE);
+  g_setenv ("VISAVIS_GOOGLE_KEY", "fake-key", TRUE);
+  vv_fake_mt_server_set_key (deepl, "fake-key");
+  vv_fake_mt_server_set_delay (libre, 300);
+  vv_fake_mt_server_set_delay (deepl, 300);
+  g_variant_builder_init (&urls, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&urls, "{ss}", "libretranslate", vv_fake_mt_server_get_url (libre));
+  g_variant_builder_add (&urls, "{ss}", "deepl", vv_fake_mt_server_get_url (deepl));
+  g_variant_builder_add (&urls, "{ss}", "google", refused);
+  g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
+  g_settings_set_strv (settings, "mt-providers", both);
+  vv_document_set_source_language (document, "fr");
+  vv_document_set_target_language (document, "es");
+
+  /* the window opens at once, with the fixed list, while a provider is slow */
+  start = g_get_monotonic_time ();
+  window = vv_window_new (NULL);
+  vv_window_set_document (window, document, NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 300 * 1000);
+  g_assert_cmpuint (window->target_codes->len, ==, 16);
+  g_assert_cmpuint (window->languages_pending, ==, 2);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* LibreTranslate: fr→en, fr→es; DeepL: fr→EN-GB, fr→DE (and FR→FR left out) */
+  g_assert_true (wait_until (languages_done, window));
+  online = chooser_codes (window);
+  g_test_message ("from the providers: %s", online);
+  g_assert_cmpstr (online, ==, "en,es,de,en-GB");
+  g_assert_cmpstr (g_ptr_array_index (window->target_codes, gtk_drop_down_get_selected (window->target_dropdown)), ==, "es");
+
+  /* from English: LibreTranslate en→es, en→fr; DeepL en→de, en→fr (en→EN-GB left out) */
+  vv_document_set_source_language (document, "en");
+  from_en = chooser_codes (window);
+  g_assert_cmpstr (from_en, ==, "es,de,fr");
+
+  /* offline: the only provider is unreachable → the fixed list */
+  g_settings_set_strv (settings, "mt-providers", google);
+  g_assert_true (wait_until (languages_done, window));
+  offline = chooser_codes (window);
+  g_assert_cmpstr (offline, ==, "en,es,ca,de,it,pt,nl,pl,ro,oc,eo,ru,uk,ar,zh,ja");
+
+  g_settings_reset (settings, "mt-providers");
+  g_settings_reset (settings, "mt-provider-urls");
+  g_unsetenv ("VISAVIS_DEEPL_KEY");
+  g_unsetenv ("VISAVIS_GOOGLE_KEY");
+  destroy_window (window);
+}
+
 /* Suggestions panel: focus a segment → one suggestion per enabled provider
  * (LibreTranslate and DeepL fakes, numbered 1 and 2), a failing provider
  * (Google on a refused port) shown inline; Ctrl+2 inserts the second; the
@@ -470,17 +555,19 @@ test_suggestions_panel (void)
   g_assert_true (wait_until (panel_done, window));
   g_assert_cmpuint (vv_fake_mt_server_get_n_requests (libre), ==, requests);
 
-  /* another target language: the pair requested changes, old suggestions go */
-  gtk_drop_down_set_selected (window->target_dropdown, dropdown_index (window, "ca"));
-  g_assert_cmpstr (vv_document_get_target_language (document), ==, "ca");
+  /* another target language (one the providers offer): the pair requested
+   * changes, old suggestions go */
+  g_assert_true (wait_until (languages_done, window));
+  gtk_drop_down_set_selected (window->target_dropdown, dropdown_index (window, "de"));
+  g_assert_cmpstr (vv_document_get_target_language (document), ==, "de");
   g_assert_true (wait_until (panel_done, window));
   g_assert_cmpuint (vv_fake_mt_server_get_n_requests (libre), ==, requests + 1);
-  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (libre), "\"ca\""));
-  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "libretranslate"), ==, "[ca] Le chat est noir.");
-  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "deepl"), ==, "[ca] Le chat est noir.");
+  g_assert_nonnull (strstr (vv_fake_mt_server_get_last_body (libre), "\"de\""));
+  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "libretranslate"), ==, "[de] Le chat est noir.");
+  g_assert_cmpstr (vv_segment_lookup_suggestion (segment, "deepl"), ==, "[de] Le chat est noir.");
   g_assert_null (vv_segment_lookup_suggestion (vv_document_get_segment (document, 0), "libretranslate"));
   text_ca = vv_suggestions_panel_dup_text (window->suggestions_panel);
-  g_assert_nonnull (strstr (text_ca, "[ca] Le chat est noir."));
+  g_assert_nonnull (strstr (text_ca, "[de] Le chat est noir."));
   g_assert_null (strstr (text_ca, "[es]"));
 
   /* a do-not-translate segment is not sent */
@@ -492,9 +579,10 @@ test_suggestions_panel (void)
   g_assert_cmpuint (vv_fake_mt_server_get_n_requests (libre), ==, requests);
   g_assert_cmpuint (vv_segment_get_n_suggestions (vv_document_get_segment (document, 0)), ==, 0);
 
-  /* the document notifies, the chooser follows */
-  vv_document_set_target_language (document, "de");
-  g_assert_cmpstr (g_ptr_array_index (window->target_codes, gtk_drop_down_get_selected (window->target_dropdown)), ==, "de");
+  /* the document notifies, the chooser follows, even to a language that
+   * no provider listed */
+  vv_document_set_target_language (document, "ca");
+  g_assert_cmpstr (g_ptr_array_index (window->target_codes, gtk_drop_down_get_selected (window->target_dropdown)), ==, "ca");
 
   g_settings_reset (settings, "mt-providers");
   g_settings_reset (settings, "mt-provider-urls");
@@ -529,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/ui/mt/cancel", test_cancel);
   g_test_add_func ("/ui/mt/preferences-page", test_preferences_page);
   g_test_add_func ("/ui/mt/suggestions-panel", test_suggestions_panel);
+  g_test_add_func ("/ui/mt/target-languages", test_target_languages);
 
   return g_test_run ();
 }
