@@ -1202,8 +1202,9 @@ enqueue (VvJournal   *self,
   command->kind = kind;
   command->counter = ++self->counter;
   command->json = json;
+  /* the worker may free the command as soon as it is pushed */
   g_async_queue_push (self->queue, command);
-  return command->counter;
+  return self->counter;
 }
 
 static char *
