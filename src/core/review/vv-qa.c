@@ -6,10 +6,13 @@
  * analyse_text(), which gathers everything the checks need (length,
  * characters, brackets and quotes, edges, end punctuation, and — only when
  * the text has a digit — its dates and numbers) into a Facts record. A
- * document's check keeps the facts of each distinct source in the hash
- * table that the inconsistency check needs anyway, so a repeated source is
- * read once. Dates and numbers go to arrays reused from segment to
- * segment; nothing is allocated per check except the findings.
+ * document's check keeps the facts of each distinct source in the table of
+ * sources that the inconsistency check needs anyway (open addressing,
+ * sized once), so a repeated source is read once. Dates and numbers go to
+ * arrays reused from segment to segment; nothing is allocated per check
+ * except the findings. The date regex starts at the first digit (or the
+ * month name before it) and only runs where a digit touches a month name,
+ * "h", ":" or am/pm.
  */
 
 #include "config.h"
@@ -75,8 +78,10 @@ typedef struct
 /* one per distinct source in a document check */
 typedef struct
 {
-  VvSegment *first;              /* the first checked segment with that source */
-  Facts      facts;
+  VvSegment  *first;             /* the first checked segment with that source */
+  const char *source;
+  guint       hash;
+  Facts       facts;
 } SourceEntry;
 
 typedef struct
@@ -91,9 +96,10 @@ typedef struct
   gboolean           target_french;
   GPtrArray         *findings;
   guint              position;
-  /* the distinct sources: by_source maps a source text to 1 + its index in
-   * entries (NULL when checking one segment) */
-  GHashTable        *by_source;
+  /* the distinct sources: an open-addressing table of 1 + an index in
+   * entries, 0 for a free slot (NULL when checking one segment) */
+  guint32           *slots;
+  guint              mask;
   GArray            *entries;
   SourceEntry       *entry;      /* the current segment's */
   gboolean           entry_is_new;
@@ -414,10 +420,12 @@ put_int (char *out,
 }
 
 /* Appends the dates and times of @text to @out (DateValue); there is no
- * ASCII digit before @from */
+ * ASCII digit before @from and no match of the regular expression starts
+ * before @regex_from */
 static void
 extract_dates (const char *text,
                gsize       from,
+               gsize       regex_from,
                GArray     *out)
 {
   const DateRegex *dr;
@@ -427,7 +435,8 @@ extract_dates (const char *text,
     return;
 
   dr = get_date_regex ();
-  g_regex_match (dr->regex, text, 0, &match);
+  /* \b and the like still see the text before regex_from */
+  g_regex_match_full (dr->regex, text, -1, regex_from, 0, &match, NULL);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
       DateValue date;
@@ -511,7 +520,7 @@ vv_qa_extract_dates (const char *text,
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (DateValue));
 
-  extract_dates (text, 0, dates);
+  extract_dates (text, 0, 0, dates);
   for (guint i = 0; i < dates->len; i++)
     g_ptr_array_add (out, g_strdup (g_array_index (dates, DateValue, i).value));
   return out;
@@ -713,7 +722,7 @@ vv_qa_extract_numbers (const char *text,
   g_autoptr(GString) digits = g_string_new (NULL);
   GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
 
-  extract_dates (text, 0, dates);
+  extract_dates (text, 0, 0, dates);
   extract_numbers (text, 0, language, (const DateValue *)(void *)dates->data, dates->len, numbers, digits);
   for (guint i = 0; i < numbers->len; i++)
     g_array_append_val (values, g_array_index (numbers, Number, i).value);
@@ -799,6 +808,21 @@ trailing_space (const char *text,
   return text + len - end;
 }
 
+/* Where the date regex may start looking: every date and time has a
+ * digit, and before its first digit there can only be a month name and
+ * spaces (letters, '.', white space; any non-ASCII byte, to be safe) */
+static gsize
+regex_start (const char *text,
+             gsize       first_digit)
+{
+  gsize from = first_digit;
+
+  while (from > 0 && (g_ascii_isalpha (text[from - 1]) || g_ascii_isspace (text[from - 1]) ||
+                      text[from - 1] == '.' || (guchar)text[from - 1] >= 0x80))
+    from--;
+  return from;
+}
+
 /* Everything the checks read from @text, in one pass over its bytes; the
  * dates and numbers (only when there is a digit) are appended to @dates
  * and @numbers, and @f records where */
@@ -821,7 +845,7 @@ analyse_text (const char *text,
   Balance *b = &f->balance;
   const char *end;
   glong continuation = 0;
-  gsize first_digit = G_MAXSIZE;
+  gsize first_digit = G_MAXSIZE, first_other_digit = G_MAXSIZE;
 
   memset (f, 0, sizeof *f);
   /* bytes, not characters: « » are C2 AB / C2 BB, “ ” „ are E2 80 9C/9D/9E */
@@ -887,6 +911,10 @@ analyse_text (const char *text,
         default:
           /* characters of valid UTF-8: bytes that do not continue a sequence */
           continuation += (*p & 0xC0) == 0x80;
+          /* \d of the date regex also matches other scripts' digits */
+          if (*p >= 0xC3 && first_other_digit == G_MAXSIZE &&
+              g_unichar_isdigit (g_utf8_get_char_validated ((const char *)p, -1)))
+            first_other_digit = (const char *)p - text;
           break;
         }
     }
@@ -907,7 +935,7 @@ done:
   f->first_number = numbers->len;
   if (f->has_digit)
     {
-      extract_dates (text, first_digit, dates);
+      extract_dates (text, first_digit, regex_start (text, MIN (first_digit, first_other_digit)), dates);
       f->n_dates = dates->len - f->first_date;
       extract_numbers (text, first_digit, lang, &g_array_index (dates, DateValue, f->first_date),
                        f->n_dates, numbers, digits);
@@ -1423,19 +1451,40 @@ static void
 find_source (Ctx *ctx)
 {
   SourceEntry entry;
-  guint index = 0;
+  guint32 *slot = NULL;
+  guint index = 0, hash = 0;
 
-  if (ctx->by_source != NULL)
-    index = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->by_source, ctx->source));
+  if (ctx->slots != NULL)
+    {
+      hash = source_hash (ctx->source);
+      for (guint i = hash & ctx->mask;; i = (i + 1) & ctx->mask)
+        {
+          const SourceEntry *e;
+
+          if (ctx->slots[i] == 0)
+            {
+              slot = &ctx->slots[i];
+              break;
+            }
+          e = &g_array_index (ctx->entries, SourceEntry, ctx->slots[i] - 1);
+          if (e->hash == hash && strcmp (e->source, ctx->source) == 0)
+            {
+              index = ctx->slots[i];
+              break;
+            }
+        }
+    }
   ctx->entry_is_new = index == 0;
   if (index == 0)
     {
       entry.first = ctx->segment;
+      entry.source = ctx->source;
+      entry.hash = hash;
       analyse_text (ctx->source, ctx->source_lang, &entry.facts, ctx->sdates, ctx->snumbers, ctx->digits);
       g_array_append_val (ctx->entries, entry);
       index = ctx->entries->len;
-      if (ctx->by_source != NULL)
-        g_hash_table_insert (ctx->by_source, (gpointer)ctx->source, GUINT_TO_POINTER (index));
+      if (slot != NULL)
+        *slot = index;
     }
   ctx->entry = &g_array_index (ctx->entries, SourceEntry, index - 1);
   ctx->sf = &ctx->entry->facts;
@@ -1512,7 +1561,7 @@ ctx_init (Ctx               *ctx,
 static void
 ctx_clear (Ctx *ctx)
 {
-  g_clear_pointer (&ctx->by_source, g_hash_table_unref);
+  g_clear_pointer (&ctx->slots, g_free);
   g_clear_pointer (&ctx->entries, g_array_unref);
   g_clear_pointer (&ctx->sdates, g_array_unref);
   g_clear_pointer (&ctx->tdates, g_array_unref);
@@ -1584,8 +1633,14 @@ vv_qa_check_document (VvDocument        *document,
   g_return_val_if_fail (VV_IS_DOCUMENT (document), findings);
 
   ctx_init (&ctx, document, options, &defaults, findings);
-  ctx.by_source = g_hash_table_new (source_hash, g_str_equal);
   n = vv_document_get_n_segments (document);
+  /* at most one entry per segment, at most half the slots used */
+  g_array_set_size (ctx.entries, n);
+  g_array_set_size (ctx.entries, 0);
+  ctx.mask = 15;
+  while (ctx.mask < 2 * (gsize)n)
+    ctx.mask = ctx.mask * 2 + 1;
+  ctx.slots = g_new0 (guint32, (gsize)ctx.mask + 1);
   for (guint i = 0; i < n; i++)
     {
       VvSegment *segment = vv_document_get_segment (document, i);
