@@ -312,6 +312,84 @@ test_apply_fix (void)
   g_assert_cmpstr (vv_segment_get_target (segment), ==, "He is  forty  years old.");
 }
 
+/* A document check reads each distinct source once and shares what it
+ * found between the segments with that source: the findings must be those
+ * of checking each segment alone, whatever the order. */
+static void
+test_repeated_sources (void)
+{
+  static const char * const targets[] = {
+    "He paid 1,200 euros on March 3, 2024.",
+    "He paid 1,300 euros on March 3, 2024.",   /* number changed */
+    "He paid 1,200 euros on March 3, 2024.",   /* as the first again */
+    "He paid 1,200 euros on March 4, 2024.",   /* date changed */
+    "He paid 1,200 euros (on March 3, 2024.",  /* bracket */
+    NULL,                                       /* untranslated */
+    "He paid euros on March 3, 2024",          /* number and full stop gone */
+  };
+  g_autoptr(VvDocument) document = vv_document_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  guint k = 0;
+
+  vv_document_set_target_language (document, "en");
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      VvBlock *block = vv_document_append_text_block (document, VV_BLOCK_KIND_PARAGRAPH, 0,
+                                                      "Il a payé 1 200 euros le 3 mars 2024.", NULL);
+      VvSegment *segment = vv_block_get_segment (block, 0);
+
+      if (targets[i] != NULL)
+        vv_segment_set_target (segment, targets[i]);
+    }
+
+  findings = vv_qa_check_document (document, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GPtrArray) alone = vv_qa_check_segment (vv_document_get_segment (document, i), NULL);
+
+      for (guint j = 0; j < alone->len; j++, k++)
+        {
+          const VvQaFinding *a = g_ptr_array_index (alone, j);
+          const VvQaFinding *d;
+
+          if (k >= findings->len)
+            g_error ("segment %u: finding %s missing from the document check", i, a->check);
+          d = g_ptr_array_index (findings, k);
+          g_assert_cmpstr (d->check, ==, a->check);
+          g_assert_cmpuint (d->position, ==, i);
+          g_assert_cmpstr (d->message, ==, a->message);
+          g_assert_cmpstr (d->fix, ==, a->fix);
+        }
+      /* then the document-level finding, for targets unlike the first */
+      if (targets[i] != NULL && i > 0 && g_strcmp0 (targets[i], targets[0]) != 0)
+        {
+          const VvQaFinding *d = k < findings->len ? g_ptr_array_index (findings, k) : NULL;
+
+          if (d == NULL)
+            g_error ("segment %u: no 'inconsistent' finding", i);
+          g_assert_cmpstr (d->check, ==, "inconsistent");
+          g_assert_cmpuint (d->position, ==, i);
+          k++;
+        }
+    }
+  g_assert_cmpuint (k, ==, findings->len);
+
+  /* and what the segments alone report */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = vv_qa_check_segment (vv_document_get_segment (document, 2), NULL);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = vv_qa_check_segment (vv_document_get_segment (document, 1), NULL);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (((VvQaFinding *)g_ptr_array_index (findings, 0))->message, ==,
+                   "Number “1 200” became “1,300”");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = vv_qa_check_segment (vv_document_get_segment (document, 3), NULL);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (((VvQaFinding *)g_ptr_array_index (findings, 0))->message, ==,
+                   "Date or time “3 mars 2024” became “March 4, 2024”");
+}
+
 static void
 test_skips (void)
 {
@@ -336,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/core/qa/dates", test_dates);
   g_test_add_func ("/core/qa/inconsistent", test_inconsistent);
   g_test_add_func ("/core/qa/apply-fix", test_apply_fix);
+  g_test_add_func ("/core/qa/repeated-sources", test_repeated_sources);
   g_test_add_func ("/core/qa/skips", test_skips);
 
   return g_test_run ();
