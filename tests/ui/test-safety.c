@@ -168,6 +168,23 @@ journal_contents (Fixture  *fixture,
   return contents;
 }
 
+/* A session died with an unsaved edit; the project is opened again: the
+ * recovery dialog, over the window returned in @window */
+static AdwMessageDialog *
+reopen_after_crash (Fixture   *fixture,
+                    VvWindow **window)
+{
+  AdwMessageDialog *dialog;
+
+  leave_journal (fixture);
+  *window = open_window ();
+  vv_window_open_file (*window, fixture->project);
+  dialog = wait_for_dialog (*window, "Recover Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 change made since the last save"));
+  g_assert_null (vv_window_get_document (*window));
+  return dialog;
+}
+
 static void
 test_recover (Fixture       *fixture,
               gconstpointer  data)
@@ -177,13 +194,7 @@ test_recover (Fixture       *fixture,
   AdwMessageDialog *dialog;
   g_autofree char *contents = NULL;
 
-  leave_journal (fixture);
-  window = open_window ();
-  vv_window_open_file (window, fixture->project);
-
-  dialog = wait_for_dialog (window, "Recover Unsaved Changes?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 change made since the last save"));
-  g_assert_null (vv_window_get_document (window));
+  dialog = reopen_after_crash (fixture, &window);
   respond (dialog, "recover");
 
   document = vv_window_get_document (window);
@@ -214,11 +225,7 @@ test_discard (Fixture       *fixture,
   AdwMessageDialog *dialog;
   g_autofree char *contents = NULL;
 
-  leave_journal (fixture);
-  window = open_window ();
-  vv_window_open_file (window, fixture->project);
-
-  dialog = wait_for_dialog (window, "Recover Unsaved Changes?");
+  dialog = reopen_after_crash (fixture, &window);
   respond (dialog, "discard");
 
   document = vv_window_get_document (window);
