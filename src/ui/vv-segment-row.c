@@ -4,6 +4,11 @@
  *
  * A row is recycled by the GtkListView factory: bind() connects to the
  * segment and its block, unbind() disconnects exactly what bind() connected.
+ *
+ * GTK 4.8's GtkListView creates and binds about 200 rows when a document
+ * is shown, so a row is kept light: the comment indicator and the
+ * "Translate this block too" button are only created for the rows that
+ * need them, and bind() skips work whose result would not change.
  */
 
 #include "config.h"
@@ -20,8 +25,9 @@ struct _VvSegmentRow
   GtkWidget     *state_dot;
   GtkLabel      *source_label;
   GtkTextView   *target_view;
-  GtkButton     *include_button;
-  GtkWidget     *comment_icon;
+  GtkWidget     *target_box;
+  GtkButton     *include_button;  /* created on demand (boilerplate blocks) */
+  GtkWidget     *comment_icon;    /* created on demand (segments with comments) */
 
   VvSegment     *segment;
   VvBlock       *block;
@@ -30,6 +36,7 @@ struct _VvSegmentRow
   gulong         included_handler;
   gulong         buffer_handler;
   gulong         comments_handler;
+  int            shown_state;     /* the state the dot shows, -1: none yet */
   guint          updating : 1;
 };
 
@@ -44,6 +51,10 @@ update_state (VvSegmentRow *self)
 {
   VvSegmentState state = vv_segment_get_state (self->segment);
 
+  /* rows are rebound often while scrolling: most keep their state */
+  if ((int) state == self->shown_state)
+    return;
+  self->shown_state = state;
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (self->state_dot, state_classes[i]);
   if ((guint) state < G_N_ELEMENTS (state_classes))
@@ -77,9 +88,21 @@ update_comments (VvSegmentRow *self)
   guint open = n ? vv_segment_get_n_unresolved_comments (self->segment) : 0;
   g_autofree char *tip = NULL;
 
-  gtk_widget_set_visible (self->comment_icon, n > 0);
   if (n == 0)
-    return;
+    {
+      if (self->comment_icon != NULL)
+        gtk_widget_set_visible (self->comment_icon, FALSE);
+      return;
+    }
+  if (self->comment_icon == NULL)
+    {
+      self->comment_icon = gtk_image_new_from_icon_name ("mail-unread-symbolic");
+      gtk_widget_set_valign (self->comment_icon, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (self->comment_icon, 4);
+      gtk_widget_add_css_class (self->comment_icon, "comment-indicator");
+      gtk_widget_insert_after (self->comment_icon, GTK_WIDGET (self), self->state_dot);
+    }
+  gtk_widget_set_visible (self->comment_icon, TRUE);
   tip = g_strdup_printf (ngettext ("%u comment, %u open", "%u comments, %u open", n), n, open);
   gtk_widget_set_tooltip_text (self->comment_icon, tip);
   gtk_widget_set_opacity (self->comment_icon, open > 0 ? 1.0 : 0.4);
@@ -104,6 +127,13 @@ update_target (VvSegmentRow *self)
 }
 
 static void
+on_include_button_clicked_cb (VvSegmentRow *self)
+{
+  if (self->block != NULL)
+    vv_block_set_included (self->block, !vv_block_get_included (self->block));
+}
+
+static void
 update_included (VvSegmentRow *self)
 {
   gboolean boilerplate = vv_block_get_kind (self->block) == VV_BLOCK_KIND_BOILERPLATE;
@@ -114,10 +144,23 @@ update_included (VvSegmentRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "boilerplate");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->include_button), boilerplate);
-  gtk_button_set_label (self->include_button,
-                        excluded ? _("Translate this block too")
-                                 : _("Leave this block out"));
+  if (boilerplate && self->include_button == NULL)
+    {
+      self->include_button = GTK_BUTTON (gtk_button_new ());
+      gtk_widget_set_halign (GTK_WIDGET (self->include_button), GTK_ALIGN_START);
+      gtk_widget_add_css_class (GTK_WIDGET (self->include_button), "flat");
+      g_signal_connect_swapped (self->include_button, "clicked",
+                                G_CALLBACK (on_include_button_clicked_cb), self);
+      gtk_box_append (GTK_BOX (self->target_box), GTK_WIDGET (self->include_button));
+    }
+  if (self->include_button != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->include_button), boilerplate);
+      if (boilerplate)
+        gtk_button_set_label (self->include_button,
+                              excluded ? _("Translate this block too")
+                                       : _("Leave this block out"));
+    }
   /* An excluded block has nothing to type into: show only the button. */
   gtk_widget_set_visible (GTK_WIDGET (self->target_view), !excluded);
   gtk_text_view_set_editable (self->target_view,
@@ -149,13 +192,6 @@ on_buffer_changed_cb (VvSegmentRow  *self,
 }
 
 static void
-on_include_button_clicked_cb (VvSegmentRow *self)
-{
-  if (self->block != NULL)
-    vv_block_set_included (self->block, !vv_block_get_included (self->block));
-}
-
-static void
 vv_segment_row_dispose (GObject *object)
 {
   VvSegmentRow *self = VV_SEGMENT_ROW (object);
@@ -183,9 +219,7 @@ vv_segment_row_class_init (VvSegmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, state_dot);
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, source_label);
   gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, target_view);
-  gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, include_button);
-  gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, comment_icon);
-  gtk_widget_class_bind_template_callback (widget_class, on_include_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, VvSegmentRow, target_box);
 
   gtk_widget_class_set_css_name (widget_class, "segmentrow");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -197,6 +231,7 @@ vv_segment_row_init (VvSegmentRow *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown_state = -1;
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->target_view),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->source_label, NULL,
@@ -273,7 +308,7 @@ vv_segment_row_bind (VvSegmentRow *self,
                                   G_CALLBACK (update_included), self);
       update_included (self);
     }
-  else
+  else if (self->include_button != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->include_button), FALSE);
 }
 
