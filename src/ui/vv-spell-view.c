@@ -461,3 +461,15 @@ vv_spell_view_check_now (GtkTextView *view)
   if (sv != NULL)
     check_now (sv);
 }
+
+/**
+ * vv_spell_view_is_attached:
+ * @view: a #GtkTextView
+ *
+ * Returns: whether vv_spell_view_attach() was called on @view
+ */
+gboolean
+vv_spell_view_is_attached (GtkTextView *view)
+{
+  return g_object_get_data (G_OBJECT (view), "vv-spell-view") != NULL;
+}

@@ -73,6 +73,13 @@ struct _VvWindow
 
   guint                 pending_focus; /* position + 1 to focus when bound, 0 = none */
   guint                 pending_focus_source;
+  /* work deferred until the next frame is drawn (_vv_window_defer) */
+  guint                 deferred_tick_id;
+  guint                 deferred_timeout_id;
+  guint                 deferred_idle_id;
+  GHashTable           *spell_pending; /* VvSegmentRow* (ref) whose spell view waits */
+  gboolean              spell_check_dictionary; /* open it then, toast if missing */
+  gboolean              journal_deferred; /* vv-window-safety.c: start the journal then */
   /* vv-window-safety.c */
   VvJournal            *journal;
   GFileMonitor         *monitor;
@@ -108,6 +115,7 @@ void     _vv_window_save_as            (VvWindow       *self,
                                         gboolean        close_after);
 void     _vv_window_save               (VvWindow       *self,
                                         gboolean        close_after);
+void     _vv_window_defer              (VvWindow       *self);
 
 
 /* vv-window-mt.c */
@@ -130,6 +138,7 @@ void     _vv_window_safety_open_project (VvWindow      *self,
                                          VvDocument    *document,
                                          GFile         *file);
 void     _vv_window_safety_remember     (VvWindow      *self);
+void     _vv_window_safety_start_deferred (VvWindow    *self);
 
 /* vv-review-actions.c */
 void     _vv_window_review_class_init  (GtkWidgetClass *widget_class);

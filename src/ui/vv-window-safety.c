@@ -194,8 +194,29 @@ _vv_window_safety_set_document (VvWindow *self)
 {
   close_journal (self, TRUE);
   watch_file (self);
-  start_journal (self);
+  /* after the first frame: a new document's journal starts with a snapshot
+   * of it, which takes the writer thread ~100 ms for 1 MB (it is taken
+   * then, so it holds any edit made before) */
+  self->journal_deferred = self->document != NULL;
+  if (self->journal_deferred)
+    _vv_window_defer (self);
   _vv_window_safety_remember (self);
+}
+
+/**
+ * _vv_window_safety_start_deferred:
+ * @self: a #VvWindow whose first frame with the document is drawn
+ *
+ * Starts the journal _vv_window_safety_set_document() put off.
+ */
+void
+_vv_window_safety_start_deferred (VvWindow *self)
+{
+  if (!self->journal_deferred)
+    return;
+  self->journal_deferred = FALSE;
+  if (self->journal == NULL)
+    start_journal (self);
 }
 
 /**

@@ -165,6 +165,109 @@ schedule_pending_focus (VvWindow *self)
                                                   self, NULL);
 }
 
+/* Work that waits until the next frame is drawn. When a document is
+ * shown, GTK 4.8's list creates and binds ~200 rows at once; the first
+ * frame does not wait for what the user cannot see yet: the rows' spell
+ * views (controllers, actions, menu), the dictionary (tens of ms) and the
+ * journal's first snapshot of the document (vv-window-safety.c). A tick
+ * callback runs at the start of the next frame, and the idle it adds runs
+ * once that frame is painted; a window that is never drawn (tests) gets
+ * the work after a second. */
+static gboolean
+deferred_idle_cb (gpointer data)
+{
+  VvWindow *self = data;
+  const char *language = self->document ? vv_document_get_target_language (self->document) : NULL;
+  GHashTableIter iter;
+  gpointer row;
+
+  self->deferred_idle_id = 0;
+  _vv_window_safety_start_deferred (self);
+  if (self->spell_check_dictionary && self->document != NULL)
+    {
+      g_autoptr(GError) spell_error = NULL;
+
+      if (vv_spell_view_get_checker (language, &spell_error) == NULL && spell_error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (spell_error->message));
+    }
+  self->spell_check_dictionary = FALSE;
+
+  /* spell checking: only the rows the list shows are bound, so only they are checked */
+  g_hash_table_iter_init (&iter, self->spell_pending);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    if (vv_segment_row_get_segment (row) != NULL)
+      vv_spell_view_attach (vv_segment_row_get_target_view (row), language);
+  g_hash_table_remove_all (self->spell_pending);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deferred_ready (VvWindow *self)
+{
+  if (self->deferred_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->deferred_tick_id);
+  self->deferred_tick_id = 0;
+  g_clear_handle_id (&self->deferred_timeout_id, g_source_remove);
+  if (self->deferred_idle_id == 0)
+    self->deferred_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deferred_idle_cb,
+                                              self, NULL);
+}
+
+static gboolean
+deferred_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock G_GNUC_UNUSED,
+                  gpointer       data G_GNUC_UNUSED)
+{
+  VvWindow *self = VV_WINDOW (widget);
+
+  self->deferred_tick_id = 0;    /* removed by returning G_SOURCE_REMOVE */
+  deferred_ready (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+deferred_timeout_cb (gpointer data)
+{
+  VvWindow *self = data;
+
+  self->deferred_timeout_id = 0;
+  deferred_ready (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _vv_window_defer:
+ * @self: a #VvWindow
+ *
+ * Runs the deferred work (see above) once the next frame is drawn.
+ */
+void
+_vv_window_defer (VvWindow *self)
+{
+  if (self->deferred_tick_id != 0 || self->deferred_idle_id != 0)
+    return;
+  self->deferred_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), deferred_tick_cb,
+                                                         NULL, NULL);
+  self->deferred_timeout_id = g_timeout_add (1000, deferred_timeout_cb, self);
+}
+
+/* A recycled row, whose view has its spell view already, is re-attached at
+ * once; a new one waits for the deferred work. */
+static void
+attach_spell_view (VvWindow     *self,
+                   VvSegmentRow *row)
+{
+  GtkTextView *view = vv_segment_row_get_target_view (row);
+
+  if (vv_spell_view_is_attached (view))
+    {
+      vv_spell_view_attach (view, self->document ? vv_document_get_target_language (self->document) : NULL);
+      return;
+    }
+  g_hash_table_add (self->spell_pending, g_object_ref (row));
+  _vv_window_defer (self);
+}
+
 static void
 on_factory_bind_cb (VvWindow    *self,
                     GtkListItem *item)
@@ -173,9 +276,7 @@ on_factory_bind_cb (VvWindow    *self,
   VvSegment *segment = gtk_list_item_get_item (item);
 
   vv_segment_row_bind (row, segment);
-  /* spell checking: only the rows the list shows are bound, so only they are checked */
-  vv_spell_view_attach (vv_segment_row_get_target_view (row),
-                        self->document ? vv_document_get_target_language (self->document) : NULL);
+  attach_spell_view (self, row);
   g_hash_table_insert (self->bound_rows, segment, row);
   if (self->pending_focus != 0 && vv_segment_get_position (segment) + 1 == self->pending_focus)
     schedule_pending_focus (self);
@@ -320,14 +421,10 @@ vv_window_set_document (VvWindow   *self,
       g_signal_connect_object (document, "counts-changed",
                                G_CALLBACK (_vv_window_update_progress), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->stack, "document");
-
-      {
-        g_autoptr(GError) spell_error = NULL;
-
-        if (vv_spell_view_get_checker (vv_document_get_target_language (document), &spell_error) == NULL
-            && spell_error != NULL)
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (spell_error->message));
-      }
+      /* the dictionary is opened after the first frame (it takes tens of
+       * milliseconds); a toast says so when there is none */
+      self->spell_check_dictionary = TRUE;
+      _vv_window_defer (self);
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -593,6 +690,13 @@ vv_window_dispose (GObject *object)
   _vv_window_mt_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending_focus_source, g_source_remove);
+  g_clear_handle_id (&self->deferred_idle_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_timeout_id, g_source_remove);
+  if (self->deferred_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->deferred_tick_id);
+  self->deferred_tick_id = 0;
+  if (self->spell_pending != NULL)
+    g_hash_table_remove_all (self->spell_pending);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->bound_rows != NULL)
@@ -621,6 +725,7 @@ vv_window_finalize (GObject *object)
                                                    GTK_STYLE_PROVIDER (self->font_provider));
   g_clear_object (&self->font_provider);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->spell_pending, g_hash_table_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vv_window_parent_class)->finalize (object);
@@ -691,6 +796,7 @@ vv_window_init (VvWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->spell_pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->undo_stack = g_ptr_array_new_with_free_func (_vv_window_edit_free);
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "vv-test-utils.h"
+#include "vv-spell-view.h"
 #include "vv-window-private.h"
 
 typedef gboolean (*Predicate) (gpointer data);
@@ -367,6 +368,95 @@ test_boilerplate_toggle (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_image (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_IMAGE (child))
+        return child;
+      if ((found = find_image (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_underlined (gpointer data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (data);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "vv-misspelt");
+  GtkTextIter iter;
+
+  if (tag == NULL)
+    return FALSE;
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+static gboolean
+has_journal (gpointer data)
+{
+  return ((VvWindow *) data)->journal != NULL;
+}
+
+/* Issue 2's open time: what the first frame does not need (spell views,
+ * the dictionary, the journal's snapshot) waits until it is drawn, and
+ * then happens; rows get the comment indicator only when needed. */
+static void
+test_deferred_after_first_frame (void)
+{
+  g_autoptr(VvDocument) document = vv_document_new ();
+  g_autoptr(VvSegmenter) segmenter = vv_segmenter_new ("fr");
+  g_autoptr(GError) error = NULL;
+  VvWindow *window = open_window (NULL);
+  VvBlock *block;
+  VvSegment *segment;
+  VvSegmentRow *row;
+  GtkTextView *view;
+  GtkWidget *image;
+
+  vv_document_append_text_block (document, VV_BLOCK_KIND_TITLE, 0, "Un titre", segmenter);
+  block = vv_document_append_text_block (document, VV_BLOCK_KIND_PARAGRAPH, 0,
+                                         "L’armée ne recule pas.", segmenter);
+  segment = vv_block_get_segment (block, 0);
+  vv_segment_set_target (segment, "The armmy does not retreat.");
+  vv_document_set_target_language (document, "en");
+
+  vv_window_set_document (window, document, NULL);
+  /* bound, but nothing deferred has run: no main loop iteration yet */
+  row = g_hash_table_lookup (window->bound_rows, segment);
+  if (row == NULL)
+    g_error ("the paragraph's row is not bound");
+  view = vv_segment_row_get_target_view (row);
+  g_assert_false (vv_spell_view_is_attached (view));
+  g_assert_null (window->journal);
+  g_assert_null (find_image (GTK_WIDGET (row)));   /* no comments, no indicator */
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (wait_until (has_journal, window));
+  if (vv_spell_view_get_checker ("en", &error) != NULL)
+    {
+      g_assert_true (wait_until (is_underlined, view));
+      g_assert_true (vv_spell_view_is_attached (view));
+    }
+  else
+    g_test_message ("no English dictionary (%s): underline not checked", error->message);
+
+  /* a comment: the indicator is created */
+  vv_segment_add_comment (segment, vv_comment_new ("Bea", NULL, "Check the spelling.", FALSE));
+  flush_main_loop ();
+  image = find_image (GTK_WIDGET (row));
+  if (image == NULL)
+    g_error ("no comment indicator after a comment");
+  g_assert_true (gtk_widget_get_visible (image));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/split-merge-undo", test_split_merge_undo);
   g_test_add_func ("/ui/window/boilerplate-toggle", test_boilerplate_toggle);
   g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/ui/window/deferred-after-first-frame", test_deferred_after_first_frame);
 
   return g_test_run ();
 }
