@@ -4,8 +4,8 @@
  * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The per-provider readers of a translation (apertium, deepl, …) are static
- * inside their async callbacks and are not reached here yet.
+ * Each provider's own reader of a translation reply (apertium, deepl, …)
+ * has its harness: fuzz-mt-reply.c, built once per provider.
  */
 
 #include "config.h"

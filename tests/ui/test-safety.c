@@ -311,6 +311,92 @@ test_file_changed (Fixture       *fixture,
   close_window (window);
 }
 
+static gboolean
+has_file_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        {
+          *(GtkWindow **)data = toplevel;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+saved_elsewhere (gpointer data)
+{
+  VvWindow *window = data;
+  GFile *file = vv_window_get_file (window);
+
+  return file != NULL && g_str_has_suffix (g_file_peek_path (file), "elsewhere.visavis") &&
+         window->saving == 0 && !vv_document_get_dirty (vv_window_get_document (window));
+}
+
+/* Save As… from the dialog: the open version goes to another file */
+static void
+test_file_changed_save_as (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  VvWindow *window = open_window ();
+  VvDocument *document;
+  AdwMessageDialog *dialog;
+  GtkWindow *chooser = NULL;
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "elsewhere.visavis", NULL);
+  g_autoptr(GFile) elsewhere_file = g_file_new_for_path (elsewhere);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvDocument) saved = NULL;
+
+  vv_window_open_file (window, fixture->project);
+  document = vv_window_get_document (window);
+  if (document == NULL)
+    g_error ("the project is not open");
+  vv_segment_set_target (vv_document_get_segment (document, 0), "The Lyon metro");
+
+  overwrite_project (fixture, "Un autre programme a écrit ceci.\n");
+  dialog = wait_for_dialog (window, "Project File Changed");
+  respond (dialog, "save-as");
+
+  g_assert_true (vv_ui_test_wait_until (has_file_chooser, &chooser));
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+    g_assert_no_error (error);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "elsewhere.visavis");
+    vv_ui_test_flush ();
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  if (!vv_ui_test_wait_until (saved_elsewhere, window))
+    g_error ("not saved as elsewhere.visavis: the window's file is %s, %u saves running, dirty %d",
+             vv_window_get_file (window) ? g_file_peek_path (vv_window_get_file (window)) : "(none)",
+             window->saving, vv_document_get_dirty (vv_window_get_document (window)));
+
+  /* the version kept is in the new file; the other program's is untouched */
+  saved = vv_project_load (elsewhere_file, NULL, &error);
+  g_assert_no_error (error);
+  if (saved == NULL)
+    g_error ("nothing saved");
+  g_assert_cmpstr (vv_segment_get_target (vv_document_get_segment (saved, 0)), ==, "The Lyon metro");
+  {
+    g_autoptr(VvDocument) other = vv_project_load (fixture->project, NULL, &error);
+
+    g_assert_no_error (error);
+    if (other == NULL)
+      g_error ("the other program's file is gone");
+    g_assert_cmpstr (vv_segment_get_source (vv_document_get_segment (other, 0)), ==,
+                     "Un autre programme a écrit ceci.");
+  }
+
+  close_window (window);
+}
+
 typedef struct
 {
   VvWindow *window;
@@ -384,6 +470,7 @@ main (int   argc,
   g_test_add ("/ui/safety/recover", Fixture, NULL, fixture_setup, test_recover, fixture_teardown);
   g_test_add ("/ui/safety/discard", Fixture, NULL, fixture_setup, test_discard, fixture_teardown);
   g_test_add ("/ui/safety/file-changed", Fixture, NULL, fixture_setup, test_file_changed, fixture_teardown);
+  g_test_add ("/ui/safety/file-changed/save-as", Fixture, NULL, fixture_setup, test_file_changed_save_as, fixture_teardown);
   g_test_add ("/ui/safety/session-restore", Fixture, NULL, fixture_setup, test_session_restore, fixture_teardown);
 
   status = g_test_run ();
