@@ -6,9 +6,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -29,6 +31,86 @@ print_load (const char *when)
   getrusage (RUSAGE_SELF, &usage);
   g_print ("[%s] load average %.2f %.2f %.2f; bench CPU user %.2f s, system %.2f s\n", when, load[0], load[1], load[2],
            usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6, usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6);
+}
+
+/* APy's own CPU time (the server and its pipeline processes, plus the
+ * deformatters and reformatters it started and reaped): unlike wall time,
+ * it does not depend on what else runs on the machine */
+static int apy_pid;
+
+static int
+find_apy_pid (const char *url)
+{
+  const char *port = strrchr (url, ':');
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (port && dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      gsize length = 0;
+      gboolean marker = FALSE;
+
+      if (!g_ascii_isdigit (*name) || !g_file_get_contents (path, &cmdline, &length, NULL))
+        continue;
+      for (gsize i = 0; i < length; i += strlen (cmdline + i) + 1)
+        {
+          marker |= g_str_equal (cmdline + i, "visavis-apertium-apy");
+          if (marker && g_str_equal (cmdline + i, "-p") && i + 3 < length && g_str_equal (cmdline + i + 3, port + 1))
+            return atoi (name);
+        }
+    }
+  return 0;
+}
+
+static double
+apy_cpu_seconds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  g_autoptr(GHashTable) parent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) ticks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  const char *name;
+  double total = 0;
+
+  if (apy_pid == 0 || dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *after;
+      int ppid = 0;
+      unsigned long long ut = 0, st = 0;
+      long long cut = 0, cst = 0;
+
+      if (!g_ascii_isdigit (*name) || !g_file_get_contents (path, &stat, NULL, NULL) ||
+          (after = strrchr (stat, ')')) == NULL)
+        continue;
+      /* after "(comm)": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime */
+      if (sscanf (after + 2, "%*c %d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %lld %lld",
+                  &ppid, &ut, &st, &cut, &cst) != 5)
+        continue;
+      g_hash_table_insert (parent, GINT_TO_POINTER (atoi (name)), GINT_TO_POINTER (ppid));
+      g_hash_table_insert (ticks, GINT_TO_POINTER (atoi (name)), g_memdup2 ((double[]) { (double) (ut + st + cut + cst) }, sizeof (double)));
+    }
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, ticks);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      for (int pid = GPOINTER_TO_INT (key), depth = 0; pid > 1 && depth < 16; depth++)
+        {
+          if (pid == apy_pid)
+            {
+              total += *(double *) value;
+              break;
+            }
+          pid = GPOINTER_TO_INT (g_hash_table_lookup (parent, GINT_TO_POINTER (pid)));
+        }
+  }
+  return total / sysconf (_SC_CLK_TCK);
 }
 
 static GPtrArray *
@@ -78,6 +160,7 @@ load_article (void)
 static guint
 big_request (const char *url,
              GPtrArray  *texts,
+             guint       first,
              guint       n,
              double     *seconds)
 {
@@ -98,7 +181,7 @@ big_request (const char *url,
   soup_session_set_proxy_resolver (session, NULL);
   for (guint i = 0; i < n; i++)
     {
-      const char *t = g_ptr_array_index (texts, i);
+      const char *t = g_ptr_array_index (texts, first + i);
       if (i)
         g_string_append (q, "<p>");
       for (const char *p = t; *p; p++)
@@ -210,6 +293,17 @@ queue_run (VvMtQueue    *queue,
   return seconds;
 }
 
+#define ROUNDS 5
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
 static guint
 count_missing (VvMtResults *results)
 {
@@ -240,6 +334,9 @@ main (int   argc,
   if (apy == NULL)
     g_error ("%s", error->message);
   provider = vv_mt_apertium_new (vv_apertium_server_get_url (apy));
+  apy_pid = find_apy_pid (vv_apertium_server_get_url (apy));
+  if (apy_pid == 0)
+    g_print ("(APy's process not found: no server CPU times)\n");
   sentences = load_sentences (1000);
   article = load_article ();
   g_print ("APy %s, fr→es; %u corpus sentences (pud.gold), sample article %u segments\n",
@@ -259,7 +356,7 @@ main (int   argc,
     }
   for (guint r = 0; r < 3; r++)
     {
-      parts = big_request (vv_apertium_server_get_url (apy), sentences, n_big, &seconds);
+      parts = big_request (vv_apertium_server_get_url (apy), sentences, 0, n_big, &seconds);
       best_big = MIN (best_big, seconds);
       g_print ("big request: %u sentences, %zu bytes: %.3f s, %u parts back%s\n", n_big, chars, seconds, parts,
                parts == n_big ? "" : " (TRUNCATED)");
@@ -281,41 +378,75 @@ main (int   argc,
         }
     }
 
-  /* 3. the queue's default (no cache) against one big request, in three
+  /* 3. the queue's default (no cache) against one big request, in five
    * rounds so that both see the same load; the old default (batches of 20
-   * segments) alongside */
+   * segments) alongside; the median of the rounds' ratios */
   {
     double best_queue = 1e9, best_old = 1e9, best_round_big = 1e9;
+    double ratios[ROUNDS], old_ratios[ROUNDS];
 
-    for (guint r = 0; r < 3; r++)
+    for (guint r = 0; r < ROUNDS; r++)
       {
         g_autoptr(VvMtQueue) queue = vv_mt_queue_new (provider, NULL);
         g_autoptr(VvMtQueue) old = vv_mt_queue_new (provider, NULL);
         g_autoptr(VvMtResults) results = NULL;
         g_autoptr(VvMtResults) old_results = NULL;
-        double big_seconds, queue_seconds, old_seconds, rate;
+        double big_seconds, queue_seconds, old_seconds, rate, cpu0, cpu1, cpu2, cpu3;
 
-        parts = big_request (vv_apertium_server_get_url (apy), sentences, n_big, &big_seconds);
-        if (parts != n_big)
-          g_print ("big request TRUNCATED: %u of %u parts\n", parts, n_big);
+        /* big requests over the same 1,000 sentences, one after another, so
+         * that they cover as long a stretch of the (varying) load as the queue */
+        big_seconds = 0;
+        cpu0 = apy_cpu_seconds ();
+        {
+          guint done = 0, n_all = sentences->len - 1;
+
+          while (done < n_all)
+            {
+              guint n = 0;
+              gsize bytes = 0;
+              double s1;
+
+              while (done + n < n_all && bytes + strlen (g_ptr_array_index (sentences, done + n)) + 3 <= 30000)
+                bytes += strlen (g_ptr_array_index (sentences, done + n++)) + 3;
+              parts = big_request (vv_apertium_server_get_url (apy), sentences, done, n, &s1);
+              if (parts != n)
+                g_print ("big request TRUNCATED: %u of %u parts\n", parts, n);
+              big_seconds += s1;
+              done += n;
+            }
+        }
+        cpu1 = apy_cpu_seconds ();
         queue_seconds = queue_run (queue, sentences, &results);
+        cpu2 = apy_cpu_seconds ();
         vv_mt_queue_set_max_batch (old, 20);
         old_seconds = queue_run (old, sentences, &old_results);
+        cpu3 = apy_cpu_seconds ();
         rate = results->n / queue_seconds;
-        g_print ("\nround %u: big request %.0f sentences/s; queue default (concurrency %u, %u requests): %u segments in %.3f s"
-                 " = %.0f segments/s = %.0f %% of this round's big request; %u failed, %u missing\n",
-                 r + 1, n_big / big_seconds, vv_mt_queue_get_concurrency (queue), results->n_requests, results->n,
-                 queue_seconds, rate, 100 * rate * big_seconds / n_big, results->n_failed, count_missing (results));
-        g_print ("round %u: old default, batches of 20 (%u requests): %.0f segments/s = %.0f %% of this round's big request;"
+        g_print ("\nround %u: big requests (≤ 30,000 bytes each, one after another) %.0f sentences/s;"
+                 " queue default (concurrency %u, %u requests): %u segments in %.3f s"
+                 " = %.0f segments/s = %.0f %% of this round's big requests; %u failed, %u missing\n",
+                 r + 1, results->n / big_seconds, vv_mt_queue_get_concurrency (queue), results->n_requests, results->n,
+                 queue_seconds, rate, 100 * rate * big_seconds / results->n, results->n_failed, count_missing (results));
+        g_print ("round %u: old default, batches of 20 (%u requests): %.0f segments/s = %.0f %% of this round's big requests;"
                  " %u failed, %u missing\n",
                  r + 1, old_results->n_requests, old_results->n / old_seconds,
-                 100 * (old_results->n / old_seconds) * big_seconds / n_big, old_results->n_failed,
+                 100 * (old_results->n / old_seconds) * big_seconds / results->n, old_results->n_failed,
                  count_missing (old_results));
+        g_print ("round %u: APy CPU time for the 1,000 sentences: big requests %.2f s, queue default %.2f s,"
+                 " old default %.2f s\n", r + 1, cpu1 - cpu0, cpu2 - cpu1, cpu3 - cpu2);
+        ratios[r] = rate * big_seconds / results->n;
+        old_ratios[r] = (old_results->n / old_seconds) * big_seconds / results->n;
         print_load ("round");
         best_queue = MIN (best_queue, queue_seconds / results->n);
         best_old = MIN (best_old, old_seconds / old_results->n);
-        best_round_big = MIN (best_round_big, big_seconds / n_big);
+        best_round_big = MIN (best_round_big, big_seconds / results->n);
       }
+    qsort (ratios, ROUNDS, sizeof (double), compare_doubles);
+    qsort (old_ratios, ROUNDS, sizeof (double), compare_doubles);
+    g_print ("\nmedian of the %u rounds: queue default %.0f %% of the big requests (range %.0f–%.0f %%);"
+             " old default %.0f %% (range %.0f–%.0f %%)\n",
+             ROUNDS, 100 * ratios[ROUNDS / 2], 100 * ratios[0], 100 * ratios[ROUNDS - 1],
+             100 * old_ratios[ROUNDS / 2], 100 * old_ratios[0], 100 * old_ratios[ROUNDS - 1]);
     best_round_big = MIN (best_round_big, 1 / big_rate);
     g_print ("\nbest of all: big request %.0f sentences/s; queue default %.0f segments/s = %.0f %%;"
              " old default (20 per batch) %.0f segments/s = %.0f %%\n",
