@@ -325,7 +325,6 @@ arrow_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return button;
@@ -422,13 +421,19 @@ add_provider (VvMtPage               *self,
     /* Translators: accessible names of the arrows that reorder the providers */
     g_autofree char *up = g_strdup_printf (_("Move %s Up"), _(info->name));
     g_autofree char *down = g_strdup_printf (_("Move %s Down"), _(info->name));
+    GtkWidget *arrows = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
     rows->up_button = arrow_button ("go-up-symbolic", _("Move Up"), up);
     rows->down_button = arrow_button ("go-down-symbolic", _("Move Down"), down);
     g_signal_connect (rows->up_button, "clicked", G_CALLBACK (on_up_clicked_cb), rows);
     g_signal_connect (rows->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), rows);
-    adw_expander_row_add_action (rows->expander, rows->up_button);
-    adw_expander_row_add_action (rows->expander, rows->down_button);
+
+    /* a linked pair, so that it does not read as the row's own expander arrow */
+    gtk_widget_add_css_class (arrows, "linked");
+    gtk_widget_set_valign (arrows, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (arrows), rows->up_button);
+    gtk_box_append (GTK_BOX (arrows), rows->down_button);
+    adw_expander_row_add_action (rows->expander, arrows);
   }
 
   rows->test_row = ADW_ACTION_ROW (adw_action_row_new ());
