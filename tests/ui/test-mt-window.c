@@ -370,6 +370,26 @@ chooser_codes (VvWindow *window)
   return g_strjoinv (",", codes);
 }
 
+/* LibreTranslate and DeepL fakes, Google on a refused port, keys in the
+ * environment */
+static void
+use_fakes (VvFakeMtServer *libre,
+           VvFakeMtServer *deepl,
+           const char     *refused)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GVariantBuilder urls;
+
+  g_setenv ("VISAVIS_DEEPL_KEY", "fake-key", TRUE);
+  g_setenv ("VISAVIS_GOOGLE_KEY", "fake-key", TRUE);
+  vv_fake_mt_server_set_key (deepl, "fake-key");
+  g_variant_builder_init (&urls, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&urls, "{ss}", "libretranslate", vv_fake_mt_server_get_url (libre));
+  g_variant_builder_add (&urls, "{ss}", "deepl", vv_fake_mt_server_get_url (deepl));
+  g_variant_builder_add (&urls, "{ss}", "google", refused);
+  g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
+}
+
 /* The target-language chooser lists what the enabled providers reach from
  * the document's source language, without blocking; offline, the fixed list */
 static void
@@ -385,20 +405,12 @@ test_target_languages (void)
   g_autofree char *offline = NULL;
   const char *both[] = { "libretranslate", "deepl", NULL };
   const char *google[] = { "google", NULL };
-  GVariantBuilder urls;
   VvWindow *window;
   gint64 start;
 
-  g_setenv ("VISAVIS_DEEPL_KEY", "fake-key", TRUE);
-  g_setenv ("VISAVIS_GOOGLE_KEY", "fake-key", TRUE);
-  vv_fake_mt_server_set_key (deepl, "fake-key");
+  use_fakes (libre, deepl, refused);
   vv_fake_mt_server_set_delay (libre, 300);
   vv_fake_mt_server_set_delay (deepl, 300);
-  g_variant_builder_init (&urls, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_builder_add (&urls, "{ss}", "libretranslate", vv_fake_mt_server_get_url (libre));
-  g_variant_builder_add (&urls, "{ss}", "deepl", vv_fake_mt_server_get_url (deepl));
-  g_variant_builder_add (&urls, "{ss}", "google", refused);
-  g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
   g_settings_set_strv (settings, "mt-providers", both);
   vv_document_set_source_language (document, "fr");
   vv_document_set_target_language (document, "es");
@@ -453,19 +465,11 @@ test_suggestions_panel (void)
   VvSegment *segment = vv_document_get_segment (document, 1);
   g_autofree char *text = NULL;
   g_autofree char *text_ca = NULL;
-  GVariantBuilder urls;
   VvWindow *window;
   guint requests;
 
-  g_setenv ("VISAVIS_DEEPL_KEY", "fake-key", TRUE);
-  g_setenv ("VISAVIS_GOOGLE_KEY", "fake-key", TRUE);
-  vv_fake_mt_server_set_key (deepl, "fake-key");
-  g_variant_builder_init (&urls, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_builder_add (&urls, "{ss}", "libretranslate", vv_fake_mt_server_get_url (libre));
-  g_variant_builder_add (&urls, "{ss}", "deepl", vv_fake_mt_server_get_url (deepl));
-  g_variant_builder_add (&urls, "{ss}", "google", refused);
+  use_fakes (libre, deepl, refused);
   g_settings_set_strv (settings, "mt-providers", providers);
-  g_settings_set_value (settings, "mt-provider-urls", g_variant_builder_end (&urls));
   g_settings_set_string (settings, "mt-formality", "more");
   vv_document_set_target_language (document, "es");
   window = window_with (document);
