@@ -17,6 +17,7 @@
 
 #include "vv-panes-layout.h"
 #include "vv-segment-row.h"
+#include "vv-spell-view.h"
 
 struct _VvSegmentRow
 {
@@ -229,9 +230,15 @@ static void
 vv_segment_row_init (VvSegmentRow *self)
 {
   GtkLayoutManager *layout;
+  g_autoptr(GtkTextBuffer) buffer = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->shown_state = -1;
+
+  /* the spell checker's tag is in the table from the start (see
+   * vv_spell_view_get_tag_table()) */
+  buffer = gtk_text_buffer_new (vv_spell_view_get_tag_table ());
+  gtk_text_view_set_buffer (self->target_view, buffer);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->target_view),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->source_label, NULL,

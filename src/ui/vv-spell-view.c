@@ -463,6 +463,33 @@ vv_spell_view_check_now (GtkTextView *view)
 }
 
 /**
+ * vv_spell_view_get_tag_table:
+ *
+ * A tag table that already holds the "vv-misspelt" tag, to share between
+ * the buffers of many target views: adding a tag to a buffer's table
+ * makes its view lay its text out again, which for ~200 rows with text
+ * just shown costs as much as their first layout.
+ *
+ * Returns: (transfer none): the shared table
+ */
+GtkTextTagTable *
+vv_spell_view_get_tag_table (void)
+{
+  static GtkTextTagTable *table;
+
+  if (table == NULL)
+    {
+      GtkTextTag *tag = gtk_text_tag_new (VV_SPELL_TAG_NAME);
+
+      g_object_set (tag, "underline", PANGO_UNDERLINE_ERROR, NULL);
+      table = gtk_text_tag_table_new ();
+      gtk_text_tag_table_add (table, tag);
+      g_object_unref (tag);
+    }
+  return table;
+}
+
+/**
  * vv_spell_view_is_attached:
  * @view: a #GtkTextView
  *

@@ -20,6 +20,7 @@ void            vv_spell_view_attach       (GtkTextView       *view,
                                             const char        *language);
 void            vv_spell_view_check_now    (GtkTextView       *view);
 gboolean        vv_spell_view_is_attached  (GtkTextView       *view);
+GtkTextTagTable *vv_spell_view_get_tag_table (void);
 gboolean        vv_spell_view_update_menu  (GtkTextView       *view,
                                             const GtkTextIter *iter);
 
