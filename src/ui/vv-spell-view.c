@@ -4,7 +4,7 @@
  *
  * vv_spell_view_attach() gives a target view a "vv-misspelt" tag
  * (underline=PANGO_UNDERLINE_ERROR). The buffer is checked
- * VV_SPELL_CHECK_DELAY_MS after the last change, so typing never waits for
+ * VV_SPELL_CHECK_DELAY_MS after the last change in any target, so typing never waits for
  * the dictionary; the window attaches the views of the rows the list shows,
  * so only visible rows are checked. A right click (or the Menu key) on an
  * underlined word fills the view's extra menu with suggestions, "Add to
@@ -26,7 +26,7 @@ typedef struct
   GtkTextView *view;          /* owns this struct */
   char *language;
   VvSpellChecker *checker;    /* owned by the cache */
-  guint timeout_id;
+  gboolean pending;           /* to check when typing pauses */
   GMenu *menu;
   char *word;                 /* the word the menu is about */
   int word_start;             /* its offsets, in characters */
@@ -36,6 +36,7 @@ typedef struct
 static GHashTable *checkers;  /* language → VvSpellChecker (NULL: none) */
 static GHashTable *messages;  /* language → why there is none */
 static GPtrArray *views;      /* every SpellView, to recheck after "Add" */
+static guint check_source;    /* one timer for every view, see schedule_check() */
 
 /**
  * vv_spell_view_get_checker:
@@ -96,7 +97,7 @@ check_now (SpellView *sv)
   GtkWidget *row;
   VvSegment *segment;
 
-  g_clear_handle_id (&sv->timeout_id, g_source_remove);
+  sv->pending = FALSE;
   remove_underlines (sv);
   if (sv->checker == NULL)
     return;
@@ -120,22 +121,42 @@ check_now (SpellView *sv)
     }
 }
 
+/* One pending view per call, so that a keystroke never waits behind the
+ * checks of a whole screen of rows; a change in the meantime stops the
+ * round (schedule_check() removes this source) and starts the wait again. */
 static gboolean
-check_timeout_cb (gpointer data)
+check_pending_cb (gpointer data)
 {
-  SpellView *sv = data;
+  for (guint i = 0; views != NULL && i < views->len; i++)
+    {
+      SpellView *sv = views->pdata[i];
 
-  sv->timeout_id = 0;
-  check_now (sv);
+      if (sv->pending)
+        {
+          check_now (sv);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  check_source = 0;
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+check_timeout_cb (gpointer data)
+{
+  check_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_pending_cb, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every change (a keystroke, a row bound while scrolling) restarts one
+ * timer shared by all the views: a target that was left while typing goes
+ * on in another is checked once typing pauses, never between two keys. */
 static void
 schedule_check (SpellView *sv)
 {
-  g_clear_handle_id (&sv->timeout_id, g_source_remove);
-  if (sv->checker != NULL)
-    sv->timeout_id = g_timeout_add (VV_SPELL_CHECK_DELAY_MS, check_timeout_cb, sv);
+  sv->pending = sv->checker != NULL;
+  g_clear_handle_id (&check_source, g_source_remove);
+  check_source = g_timeout_add (VV_SPELL_CHECK_DELAY_MS, check_timeout_cb, NULL);
 }
 
 static void
@@ -143,7 +164,6 @@ spell_view_free (gpointer data)
 {
   SpellView *sv = data;
 
-  g_clear_handle_id (&sv->timeout_id, g_source_remove);
   if (views != NULL)
     g_ptr_array_remove_fast (views, sv);
   g_clear_object (&sv->menu);

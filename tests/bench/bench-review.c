@@ -23,6 +23,12 @@
 #define RUNS 5
 #define N_KEYS 1000
 
+/* what B and C type: English words, so the spell checker underlines
+ * nothing (wavy underlines cost time in every frame that shows them) */
+static const char typed_text[] =
+  " and the mayor said that the new line would open in the spring of next year,"
+  " after two years of works in the city centre";
+
 static const char * const sources[] = {
   "Les travaux, estimés à 14,5 M€, commenceront au printemps.",
   "M. Martin, adjoint aux transports, promet « un chantier exemplaire ».",
@@ -238,13 +244,15 @@ focus_target (VvWindow *window,
 
 /* N_KEYS one-character inserts into targets, starting at segment 4 and
  * moving to the next segment every @per_target keystrokes (the move is not
- * timed). @frame_each: wait for the frame after each keystroke, as when
- * someone types (else back to back, iterating until idle). */
+ * timed): the characters of @text (ASCII) in turn, or "aaaaaa " repeated.
+ * @frame_each: wait for the frame after each keystroke, as when someone
+ * types (else back to back, iterating until idle). */
 static void
 type_keys (VvWindow   *window,
            const char *what,
            guint       per_target,
-           gboolean    frame_each)
+           gboolean    frame_each,
+           const char *text)
 {
   static double total_us[N_KEYS], handler_us[N_KEYS], frame_us[N_KEYS], wall_us[N_KEYS];
   static guint position = 4;
@@ -276,7 +284,10 @@ type_keys (VvWindow   *window,
       cpu0 = now_ms ();
       in_frame0 = times.in_frame;
       frames0 = times.frames;
-      gtk_text_buffer_insert_at_cursor (buffer, i % 7 == 6 ? " " : "a", -1);
+      if (text != NULL)
+        gtk_text_buffer_insert_at_cursor (buffer, text + i % strlen (text), 1);
+      else
+        gtk_text_buffer_insert_at_cursor (buffer, i % 7 == 6 ? " " : "a", -1);
       while (g_main_context_iteration (NULL, FALSE))
         ;
       if (frame_each)
@@ -427,12 +438,12 @@ main (int   argc,
        * characters, keystrokes back to back (a frame is painted about once
        * every dozen keystrokes) */
       type_keys (window, "review mode + side panel, one target growing by 1,000 characters, back to back",
-                 N_KEYS, FALSE);
-      /* as a translator types: sentence-length targets (60 characters
-       * typed into each, then the next segment), and every keystroke waits
-       * for its own frame */
+                 N_KEYS, FALSE, NULL);
+      /* as a translator types: sentence-length targets (60 characters of
+       * English typed into each, then the next segment), and every
+       * keystroke waits for its own frame */
       type_keys (window, "review mode + side panel, 60 characters per target, one frame per keystroke",
-                 60, TRUE);
+                 60, TRUE, typed_text);
       /* what a keystroke left for later (diff, spell check, stats after a
        * pause): run it and time it too, so it is not hidden */
       {
@@ -459,7 +470,7 @@ main (int   argc,
       vv_window_set_review_mode (window, FALSE);
       gtk_revealer_set_reveal_child (window->sidebar_revealer, FALSE);
       type_keys (window, "review mode off, side panel closed, 60 characters per target, one frame per keystroke",
-                 60, TRUE);
+                 60, TRUE, typed_text);
       vv_document_set_dirty (document, FALSE);
       gtk_window_destroy (GTK_WINDOW (window));
       while (g_main_context_iteration (NULL, FALSE))

@@ -1,6 +1,7 @@
 /* test-spell-view.c: misspelt words underlined in a target view, suggestion
- * from the context menu replaces the word (undoably), Ignore, and a window
- * whose rows get the underline
+ * from the context menu replaces the word (undoably), Ignore, checks wait
+ * until typing pauses in every view, and a window whose rows get the
+ * underline
  * SPDX-FileCopyrightText: 2026 Vis-à-vis contributors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -195,6 +196,78 @@ test_underline_and_replace (void)
   vv_ui_test_flush ();
 }
 
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* runs the main loop for @ms milliseconds */
+static void
+spin (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* A target left while typing goes on in another is checked once typing
+ * pauses everywhere, not between two keystrokes; then every pending view is
+ * checked. */
+static void
+test_checks_wait_for_a_pause (void)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkTextView *left, *typed;
+  GtkTextBuffer *buffer;
+  g_autofree char *u = NULL;
+
+  if (!require_dictionary ())
+    return;
+
+  window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  left = GTK_TEXT_VIEW (gtk_text_view_new ());
+  typed = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (left));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (typed));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 120);
+  vv_spell_view_attach (left, "en");
+  vv_spell_view_attach (typed, "en");
+  gtk_window_present (GTK_WINDOW (window));
+  vv_spell_view_check_now (left);
+  vv_spell_view_check_now (typed);
+
+  /* not "armmy": the first test ignores it for the session */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (left), "The soldr", -1);
+  /* a key every 100 ms in the other view, for three times the delay */
+  buffer = gtk_text_view_get_buffer (typed);
+  for (const char *key = "Our kitchn"; *key; key++)
+    {
+      gtk_text_buffer_insert_at_cursor (buffer, key, 1);
+      spin (100);
+      g_clear_pointer (&u, g_free);
+      u = underlined (left);
+      g_assert_cmpstr (u, ==, "");
+    }
+  /* the pause: both are checked */
+  g_assert_true (vv_ui_test_wait_until (has_underline_cb, left));
+  g_assert_true (vv_ui_test_wait_until (has_underline_cb, typed));
+  g_clear_pointer (&u, g_free);
+  u = underlined (left);
+  g_assert_cmpstr (u, ==, "soldr");
+  g_clear_pointer (&u, g_free);
+  u = underlined (typed);
+  g_assert_cmpstr (u, ==, "kitchn");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vv_ui_test_flush ();
+}
+
 static void
 test_no_dictionary (void)
 {
@@ -238,6 +311,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/ui/spell/underline-and-replace", test_underline_and_replace);
+  g_test_add_func ("/ui/spell/checks-wait-for-a-pause", test_checks_wait_for_a_pause);
   g_test_add_func ("/ui/spell/no-dictionary", test_no_dictionary);
 
   ret = g_test_run ();
