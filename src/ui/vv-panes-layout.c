@@ -135,8 +135,17 @@ relayout_cb (gpointer data)
   GtkWidget *widget = gtk_layout_manager_get_widget (GTK_LAYOUT_MANAGER (self));
 
   self->relayout_source = 0;
-  if (widget != NULL)
-    gtk_widget_queue_resize (widget);
+  if (widget == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Queue the resize on the children, not only on the panes: a child whose
+   * own allocation does not change (a target box already as tall as the row
+   * because the source is taller) would otherwise skip allocating its
+   * children again, and the text view inside it would keep the height of
+   * its unvalidated text.  A resize queued on a child reaches the panes. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_queue_resize (child);
   return G_SOURCE_REMOVE;
 }
 

@@ -9,6 +9,7 @@
 
 #include "vv-panes-layout.h"
 #include "vv-preferences-window.h"
+#include "vv-project.h"
 #include "vv-settings.h"
 #include "vv-test-utils.h"
 #include "vv-ui-test-utils.h"
@@ -269,6 +270,63 @@ test_preferences_style (void)
   g_settings_reset (gsettings, "color-scheme");
 }
 
+/* Every target shown is as tall as its text.  The sample project at the
+ * default window width has targets of two lines beside sources of three:
+ * the target box is then already as tall as the row, and GTK 4.8 skipped
+ * allocating the text view again once it had validated its text, leaving
+ * it one line high with its second line cut off. */
+static void
+test_targets_as_tall_as_their_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "sample-article.visavis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VvDocument) document = vv_project_load (file, NULL, &error);
+  RowWindow rw = { 0 };
+  GHashTableIter iter;
+  gpointer value;
+  guint checked = 0, wrapped = 0;
+
+  g_assert_no_error (error);
+  if (document == NULL)
+    g_error ("no sample project");
+  for (int width = 1200; width >= 1000; width -= 200)
+    {
+      row_window_open (&rw, document, width);
+      g_hash_table_iter_init (&iter, rw.window->bound_rows);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          GtkWidget *view = GTK_WIDGET (vv_segment_row_get_target_view (value));
+          GtkAllocation allocation;
+          int min, nat, height;
+
+          /* the allocation holds CSS margin, border and padding, as the
+           * measured size does; gtk_widget_get_height() would not */
+          gtk_widget_get_allocation (view, &allocation);
+          height = allocation.height;
+
+          if (!gtk_widget_get_mapped (view) || gtk_widget_get_width (view) == 0)
+            continue;
+          gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                              &min, &nat, NULL, NULL);
+          if (height < nat)
+            g_test_message ("width %d: target of segment %u is %d px high, its text %d px (box %d px, row %d px)",
+                            width, vv_segment_get_id (vv_segment_row_get_segment (value)), height, nat,
+                            gtk_widget_get_height (gtk_widget_get_parent (view)),
+                            gtk_widget_get_height (GTK_WIDGET (value)));
+          g_assert_cmpint (height, >=, nat);
+          checked++;
+          if (nat > 36)
+            wrapped++;
+        }
+      row_window_close (&rw);
+    }
+  g_test_message ("%u targets checked, %u of them wrapped", checked, wrapped);
+  g_assert_cmpuint (checked, >, 20);
+  g_assert_cmpuint (wrapped, >, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +345,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/panes-wide-and-narrow", test_panes_wide_and_narrow);
   g_test_add_func ("/ui/layout/panes-threshold", test_panes_threshold);
+  g_test_add_func ("/ui/layout/targets-as-tall-as-their-text", test_targets_as_tall_as_their_text);
   g_test_add_func ("/ui/layout/window-minimum-width", test_window_minimum_width);
   g_test_add_func ("/ui/layout/window-state-saved", test_window_state_saved);
   g_test_add_func ("/ui/layout/settings-keys", test_settings_keys);
