@@ -244,12 +244,13 @@ test_checks_wait_for_a_pause (void)
 
   /* not "armmy": the first test ignores it for the session */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (left), "The soldr", -1);
-  /* a key every 100 ms in the other view, for three times the delay */
+  /* a key every 40 ms in the other view, for more than twice the delay
+   * (40 ms leaves room for a loaded machine) */
   buffer = gtk_text_view_get_buffer (typed);
-  for (const char *key = "Our kitchn"; *key; key++)
+  for (const char *key = "Our kitchn is big"; *key; key++)
     {
       gtk_text_buffer_insert_at_cursor (buffer, key, 1);
-      spin (100);
+      spin (40);
       g_clear_pointer (&u, g_free);
       u = underlined (left);
       g_assert_cmpstr (u, ==, "");
