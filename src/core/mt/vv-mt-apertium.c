@@ -352,7 +352,8 @@ _vv_mt_apertium_parse_text (VvMtProvider  *provider,
                                                   _("no “translatedText” in the reply")));
       return NULL;
     }
-  return g_strdup (text);
+  /* an octal escape ("\351") comes out of json-glib as a byte that is not UTF-8 */
+  return g_utf8_make_valid (text, -1);
 }
 
 static void send_next_single (GTask *task);

@@ -589,7 +589,9 @@ _vv_mt_strings_from_array (JsonNode   *node,
         text = _vv_mt_json_get_string (json_node_get_object (item), member);
       if (text == NULL)
         return NULL;
-      out[i] = g_strdup (text);
+      /* json-glib reads an octal escape such as "\351" as that byte, which
+       * is not UTF-8 (fuzz finding): never let it into a segment */
+      out[i] = g_utf8_make_valid (text, -1);
     }
   return g_steal_pointer (&out);
 }

@@ -428,7 +428,8 @@ _vv_mt_openai_parse_batch (const char         *content,
         return NULL;
       if (*text == '\0' && !_vv_mt_is_blank (texts[i]))
         return NULL;
-      out[i] = g_strdup (text);
+      /* json-glib reads an octal escape ("\351") as a byte that is not UTF-8 */
+      out[i] = g_utf8_make_valid (text, -1);
     }
   return g_steal_pointer (&out);
 }
@@ -443,7 +444,8 @@ _vv_mt_openai_parse_single (const char *content,
 
   if (text == NULL || (*text == '\0' && !_vv_mt_is_blank (source)))
     return NULL;
-  return g_strstrip (g_strdup (text));
+  /* the content may hold bytes that are not UTF-8 (an octal escape read by json-glib) */
+  return g_strstrip (g_utf8_make_valid (text, -1));
 }
 
 /* The message content of a chat completion reply (owned by @root), or
