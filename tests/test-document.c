@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vv-test-utils.h"
+#include "vv-utils.h"
 
 static const char article[] =
   "Un titre\n"
@@ -378,10 +379,37 @@ test_count_words (void)
   g_assert_cmpuint (vv_count_words ("  « Bonjour »  "), ==, 1);
 }
 
+static char **original_argv;
+
+/* On GLib 2.74 the process starts again, same arguments, with the slice
+ * allocator off; a G_SLICE set by the user is left alone. */
+static void
+test_use_system_malloc (void)
+{
+  if (g_test_subprocess ())
+    {
+      vv_use_system_malloc (original_argv);
+      g_print ("G_SLICE=%s\n", g_getenv ("G_SLICE"));
+      return;
+    }
+  if (g_getenv ("G_SLICE") != NULL)
+    {
+      g_test_skip ("G_SLICE is set in the environment");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  if (glib_check_version (2, 76, 0) != NULL)
+    g_test_trap_assert_stdout ("G_SLICE=always-malloc\n");
+  else
+    g_test_trap_assert_stdout ("G_SLICE=(null)\n");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  original_argv = g_strdupv (argv);   /* before g_test_init() takes its options out */
   vv_test_init (&argc, &argv);
 
   g_test_add_func ("/core/document/ids", test_document_ids);
@@ -395,6 +423,12 @@ main (int   argc,
   g_test_add_func ("/core/document/finalize", test_document_finalize);
   g_test_add_func ("/core/document/state-strings", test_document_state_strings);
   g_test_add_func ("/core/utils/count-words", test_count_words);
+  g_test_add_func ("/core/utils/use-system-malloc", test_use_system_malloc);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    g_strfreev (original_argv);
+    return status;
+  }
 }

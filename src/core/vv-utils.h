@@ -16,5 +16,6 @@ guint       vv_count_words          (const char  *text);
 char       *vv_file_get_display_name (GFile      *file);
 GDateTime  *vv_date_time_parse_iso8601 (const char *text);
 char       *vv_date_time_format_iso8601 (GDateTime *dt);
+void        vv_use_system_malloc    (char        *argv[]);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "vv-application.h"
+#include "vv-utils.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
 {
   g_autoptr(VvApplication) app = NULL;
 
+  vv_use_system_malloc (argv);
   setlocale (LC_ALL, "");
   /* VISAVIS_LOCALEDIR lets an uninstalled build find its catalogues
    * (BUILDDIR/po), e.g. for the French screenshot. */

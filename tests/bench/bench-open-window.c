@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "vv-test-utils.h"
+#include "vv-utils.h"
 #include "vv-window-private.h"
 
 static const char *paragraphs[] = {
@@ -77,6 +78,7 @@ main (int   argc,
   gboolean open_only = FALSE, translated = FALSE;
   guint i = 0;
 
+  vv_use_system_malloc (argv);   /* as the application does */
   for (int a = 1; a < argc; a++)
     {
       if (g_strcmp0 (argv[a], "--open-only") == 0)

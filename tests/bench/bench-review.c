@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "vv-test-utils.h"
+#include "vv-utils.h"
 #include "vv-window-private.h"
 
 #define N_SEGMENTS 50000
@@ -351,6 +352,7 @@ main (int   argc,
   double t0, t1, best, worst_loop = 0, worst_model = 0;
   guint n_matches = 0;
 
+  vv_use_system_malloc (argv);   /* as the application does */
   vv_locale_init ("C.UTF-8");
   t0 = now_ms ();
   document = make_document (FALSE);
