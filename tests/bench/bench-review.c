@@ -307,6 +307,28 @@ type_keys (VvWindow   *window,
     g_signal_handler_disconnect (clock, handlers[k]);
 
   g_print (" %s:\n", what);
+  {
+    guint first = 0, over = 0, first_over = 0;
+    double first_max = 0, other_max = 0;
+
+    /* is it the first keystroke in a target (the segment's state changes
+     * there) or any keystroke? */
+    for (guint i = 0; i < N_KEYS; i++)
+      {
+        gboolean is_first = i % per_target == 0;
+
+        first += is_first;
+        over += handler_us[i] > 2000;
+        first_over += is_first && handler_us[i] > 2000;
+        if (is_first)
+          first_max = MAX (first_max, handler_us[i]);
+        else
+          other_max = MAX (other_max, handler_us[i]);
+      }
+    g_print ("  handler over 2 ms: %u, of which %u first keystrokes in a target (%u such); "
+             "max %.0f µs at a first keystroke, %.0f µs at the others\n",
+             over, first_over, first, first_max, other_max);
+  }
   report_keys ("handler         ", handler_us, N_KEYS);
   report_keys ("frame           ", frame_us, N_KEYS);
   report_keys ("handler + frame ", total_us, N_KEYS);
