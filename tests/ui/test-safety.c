@@ -311,6 +311,82 @@ test_file_changed (Fixture       *fixture,
   close_window (window);
 }
 
+/* Another program replaces the file the way editors and atomic savers do:
+ * it writes a new file beside it and renames it over the project. */
+static void
+replace_project (Fixture    *fixture,
+                 const char *text)
+{
+  g_autoptr(VvDocument) other = vv_test_document_from_text (text);
+  g_autofree char *data = vv_project_to_data (other, NULL);
+  g_autofree char *tmp = g_strconcat (fixture->path, ".other-program", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (tmp, data, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (tmp, fixture->path), ==, 0);
+}
+
+static gboolean
+saved_here (gpointer data)
+{
+  VvWindow *window = data;
+
+  return window->saving == 0 && !vv_document_get_dirty (vv_window_get_document (window));
+}
+
+static void
+test_file_replaced (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VvWindow *window = open_window ();
+  VvDocument *document, *reloaded;
+  AdwMessageDialog *dialog;
+
+  vv_window_open_file (window, fixture->project);
+  document = vv_window_get_document (window);
+  if (document == NULL)
+    g_error ("the project is not open");
+  vv_segment_set_target (vv_document_get_segment (document, 0), "The Lyon metro");
+
+  /* our own save also renames over the file: that is no reason to ask */
+  _vv_window_save (window, FALSE);
+  if (!vv_ui_test_wait_until (saved_here, window))
+    g_error ("the window's own save did not finish");
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_null (find_dialog (window));
+
+  /* Keep Editing keeps this version and its new edit */
+  vv_segment_set_target (vv_document_get_segment (document, 0), "The Lyon metro line");
+  replace_project (fixture, "Remplacé par un autre programme.\n");
+  dialog = wait_for_dialog (window, "Project File Changed");
+  respond (dialog, "keep");
+  g_assert_true (vv_window_get_document (window) == document);
+  g_assert_cmpstr (vv_segment_get_target (vv_document_get_segment (document, 0)), ==,
+                   "The Lyon metro line");
+  g_assert_true (vv_document_get_dirty (document));
+
+  /* the monitor still watches the new file: a second replacement is seen,
+   * and Reload reads it */
+  replace_project (fixture, "Remplacé une deuxième fois.\n");
+  dialog = wait_for_dialog (window, "Project File Changed");
+  respond (dialog, "reload");
+  reloaded = vv_window_get_document (window);
+  if (reloaded == NULL)
+    g_error ("nothing open after Reload");
+  g_assert_true (reloaded != document);
+  g_assert_cmpstr (vv_segment_get_source (vv_document_get_segment (reloaded, 0)), ==,
+                   "Remplacé une deuxième fois.");
+  g_assert_false (vv_document_get_dirty (reloaded));
+
+  close_window (window);
+}
+
 static gboolean
 has_file_chooser (gpointer data)
 {
@@ -470,6 +546,7 @@ main (int   argc,
   g_test_add ("/ui/safety/recover", Fixture, NULL, fixture_setup, test_recover, fixture_teardown);
   g_test_add ("/ui/safety/discard", Fixture, NULL, fixture_setup, test_discard, fixture_teardown);
   g_test_add ("/ui/safety/file-changed", Fixture, NULL, fixture_setup, test_file_changed, fixture_teardown);
+  g_test_add ("/ui/safety/file-replaced", Fixture, NULL, fixture_setup, test_file_replaced, fixture_teardown);
   g_test_add ("/ui/safety/file-changed/save-as", Fixture, NULL, fixture_setup, test_file_changed_save_as, fixture_teardown);
   g_test_add ("/ui/safety/session-restore", Fixture, NULL, fixture_setup, test_session_restore, fixture_teardown);
 
