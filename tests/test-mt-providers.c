@@ -480,6 +480,24 @@ test_registry (void)
   g_unsetenv ("VISAVIS_DEEPL_KEY");
 }
 
+/* Language codes read from a server are kept valid UTF-8 (json-glib passes
+ * "\351" through as a raw byte) */
+static void
+test_language_pair_utf8 (void)
+{
+  VvMtLanguagePair *pair = vv_mt_language_pair_new ("fr\351", "es", "c\xc3");
+
+  g_assert_true (g_utf8_validate (pair->source, -1, NULL));
+  g_assert_true (g_utf8_validate (pair->via, -1, NULL));
+  g_assert_cmpstr (pair->source, ==, "fr\xef\xbf\xbd");   /* U+FFFD */
+  g_assert_cmpstr (pair->target, ==, "es");
+  g_assert_cmpstr (pair->via, ==, "c\xef\xbf\xbd");
+  vv_mt_language_pair_free (pair);
+  pair = vv_mt_language_pair_new ("fr", "en", NULL);
+  g_assert_null (pair->via);
+  vv_mt_language_pair_free (pair);
+}
+
 static void
 test_find_pivot (void)
 {
@@ -506,6 +524,7 @@ main (int   argc,
 
   g_test_add_func ("/mt/providers/registry", test_registry);
   g_test_add_func ("/mt/providers/find-pivot", test_find_pivot);
+  g_test_add_func ("/mt/providers/language-pair-utf8", test_language_pair_utf8);
   g_test_add_func ("/mt/libretranslate/ok", test_libretranslate_ok);
   g_test_add_func ("/mt/deepl/ok", test_deepl_ok);
   g_test_add_func ("/mt/deepl/wrong-key", test_deepl_wrong_key);

@@ -466,9 +466,13 @@ vv_mt_language_pair_new (const char *source,
                          const char *via)
 {
   VvMtLanguagePair *pair = g_new0 (VvMtLanguagePair, 1);
-  pair->source = g_strdup (source);
-  pair->target = g_strdup (target);
-  pair->via = g_strdup (via);
+
+  /* The codes come from servers' replies, where json-glib passes an escape
+   * such as "\351" through as a raw byte: keep them valid UTF-8 for the
+   * language chooser and the settings. */
+  pair->source = source ? g_utf8_make_valid (source, -1) : NULL;
+  pair->target = target ? g_utf8_make_valid (target, -1) : NULL;
+  pair->via = via ? g_utf8_make_valid (via, -1) : NULL;
   return pair;
 }
 
