@@ -399,12 +399,16 @@ fail (Reader     *reader,
       const char *format,
       ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *detail = NULL;
   va_list args;
 
   va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* the detail quotes values and member names from the file, where
+   * json-glib passes an escape such as "\202" through as a raw byte */
+  detail = g_utf8_make_valid (raw, -1);
 
   g_set_error (reader->error, VV_PROJECT_ERROR, VV_PROJECT_ERROR_INVALID,
                /* Translators: “file.visavis” is not a valid project: <detail> */
