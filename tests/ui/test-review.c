@@ -141,11 +141,7 @@ maybe_screenshot (const char *name)
     return;
   path = g_build_filename (dir, name, NULL);
   /* let the revealers finish sliding and the window repaint */
-  {
-    gint64 until = g_get_monotonic_time () + 600 * 1000;
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE), g_usleep (10000);
-  }
+  vv_ui_test_run_for (600);
   vv_ui_test_flush ();
   {
     const char *argv[] = { "import", "-window", "root", path, NULL };

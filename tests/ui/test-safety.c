@@ -248,13 +248,21 @@ test_discard (Fixture       *fixture,
   }
 }
 
+/* The project file another program writes: one article of @text */
+static char *
+other_program_data (const char *text)
+{
+  g_autoptr(VvDocument) other = vv_test_document_from_text (text);
+
+  return vv_project_to_data (other, NULL);
+}
+
 /* Another program writes the file in place */
 static void
 overwrite_project (Fixture    *fixture,
                    const char *text)
 {
-  g_autoptr(VvDocument) other = vv_test_document_from_text (text);
-  g_autofree char *data = vv_project_to_data (other, NULL);
+  g_autofree char *data = other_program_data (text);
   FILE *f = fopen (fixture->path, "w");
 
   g_assert_nonnull (f);
@@ -317,8 +325,7 @@ static void
 replace_project (Fixture    *fixture,
                  const char *text)
 {
-  g_autoptr(VvDocument) other = vv_test_document_from_text (text);
-  g_autofree char *data = vv_project_to_data (other, NULL);
+  g_autofree char *data = other_program_data (text);
   g_autofree char *tmp = g_strconcat (fixture->path, ".other-program", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -353,12 +360,7 @@ test_file_replaced (Fixture       *fixture,
   _vv_window_save (window, FALSE);
   if (!vv_ui_test_wait_until (saved_here, window))
     g_error ("the window's own save did not finish");
-  {
-    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-    while (g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  vv_ui_test_run_for (500);
   g_assert_null (find_dialog (window));
 
   /* Keep Editing keeps this version and its new edit */

@@ -55,6 +55,20 @@ vv_ui_test_flush (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the main loop for @ms milliseconds (timers, animations, file
+ * monitors), whatever happens. */
+void
+vv_ui_test_run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
 /* Iterates the main loop until @predicate holds or 10 s have passed. */
 gboolean
 vv_ui_test_wait_until (VvUiTestPredicate predicate,

@@ -14,6 +14,7 @@ typedef gboolean (*VvUiTestPredicate) (gpointer data);
 gboolean vv_ui_test_init       (int                 *argc,
                                 char              ***argv);
 void     vv_ui_test_flush      (void);
+void     vv_ui_test_run_for    (guint                ms);
 gboolean vv_ui_test_wait_until (VvUiTestPredicate    predicate,
                                 gpointer             data);
 GtkWidget *vv_ui_test_find_descendant (GtkWidget    *widget,
